@@ -1,0 +1,82 @@
+"""The public Python API: compare versions, or check one rewrite against its source.
+
+All three functions return the same :class:`~factdiff.types.Report` (schema 1). Pass one
+:class:`~factdiff.resources.Resources` to many calls to load the models only once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from factdiff.errors import InputError
+from factdiff.options import Options
+from factdiff.pipeline import StageCallback, run
+from factdiff.resources import Resources
+from factdiff.types import Document, Report
+
+
+def compare(
+    inputs: Sequence[str | Document],
+    reference: int | str | None = 0,
+    *,
+    options: Options | None = None,
+    resources: Resources | None = None,
+    on_stage: StageCallback | None = None,
+) -> Report:
+    """Compare versions given as paths, directories, URLs or Documents.
+
+    Unreadable inputs are reported in ``Report.errors``; the rest are compared. Raises
+    :class:`~factdiff.errors.InputError` when nothing usable is left.
+    """
+    from factdiff.ingest import read_inputs
+
+    options = replace(options or Options(), reference=reference)
+    resources = resources or Resources(options)
+    docs = [x for x in inputs if isinstance(x, Document)]
+    paths = [str(x) for x in inputs if not isinstance(x, Document)]
+    errors = []
+    if paths:
+        read, errors = read_inputs(paths, options)
+        docs = renumber([*docs, *read]) if docs else read
+    if not docs:
+        detail = "; ".join(f"{e.source}: {e.message}" for e in errors) or "no input given"
+        raise InputError("no_input", f"nothing to compare ({detail})")
+    return run(docs, options, resources, errors=errors, on_stage=on_stage)
+
+
+def compare_texts(
+    texts: Mapping[str, str],
+    reference: int | str | None = 0,
+    *,
+    options: Options | None = None,
+    resources: Resources | None = None,
+) -> Report:
+    """Compare texts given as {name: text}; the names become the document ids."""
+    from factdiff.ingest import document_from_text
+
+    docs = [document_from_text(text, name, source=name) for name, text in texts.items()]
+    docs = [d for d in docs if d.text.strip()]
+    if len(docs) < len(texts):
+        empty = [name for name, text in texts.items() if not text.strip()]
+        raise InputError("empty", f"empty text given for {', '.join(empty)}")
+    options = replace(options or Options(), reference=reference)
+    return run(docs, options, resources or Resources(options))
+
+
+def check(
+    source: str,
+    rewrite: str,
+    *,
+    options: Options | None = None,
+    resources: Resources | None = None,
+) -> Report:
+    """Judge ``rewrite`` against ``source``: the common two-text case."""
+    return compare_texts(
+        {"source": source, "rewrite": rewrite}, 0, options=options, resources=resources
+    )
+
+
+def renumber(docs: Sequence[Document]) -> list[Document]:
+    """Give mixed inputs the ids d0, d1, ... in order."""
+    return [replace(d, id=f"d{i}") for i, d in enumerate(docs)]

@@ -1,0 +1,254 @@
+"""The command line: a thin Typer app over the public API.
+
+It parses flags into one Options object, calls the library, renders the report, and turns every
+FactdiffError into one line on stderr and a documented exit code. Heavy modules (models, the
+pipeline stages) are imported inside the commands so ``factdiff --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from factdiff.errors import (
+    EXIT_CHANGED,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_USAGE,
+    FactdiffError,
+)
+
+EXIT_CODES = f"""Exit codes: {EXIT_OK} ok · {EXIT_CHANGED} a fact changed (check --fail-on) ·
+{EXIT_USAGE} bad arguments · {EXIT_INPUT} no usable input · {EXIT_MODEL} a bundled model is missing
+or corrupt · {EXIT_INTERNAL} internal error (please report it)."""
+
+app = typer.Typer(
+    help="Diff the facts, not the words: compare versions of a story and report which facts "
+    "changed.",
+    epilog=EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class FailOn(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+    never = "never"
+
+
+def stderr() -> Console:
+    return Console(stderr=True)
+
+
+@contextlib.contextmanager
+def user_errors(verbose: bool = False) -> Iterator[None]:
+    """One clear line and a documented exit code instead of a traceback."""
+    try:
+        yield
+    except FactdiffError as exc:
+        stderr().print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: say so, in one line unless asked for more
+        if verbose:
+            raise
+        stderr().print(
+            f"internal error: {type(exc).__name__}: {exc} (rerun with -v for details; "
+            "please report it)",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+@contextlib.contextmanager
+def stage_progress(quiet: bool) -> Iterator:
+    """A spinner naming the running stage, on stderr so stdout stays clean for JSON."""
+    if quiet:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=stderr(),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("reading inputs", total=None)
+        yield lambda name: progress.update(task, description=name)
+
+
+def emit(report, fmt: Format, output: Path | None) -> None:
+    from factdiff.report import render
+
+    if fmt is Format.terminal and output is None:
+        render(report, "terminal", console=Console())
+        return
+    text = render(report, fmt.value) if fmt is not Format.terminal else None
+    if text is None:  # terminal format into a file: plain text
+        console = Console(record=True, width=120, file=io.StringIO())
+        render(report, "terminal", console=console)
+        text = console.export_text()
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        stderr().print(f"wrote {output}", markup=False, highlight=False)
+
+
+def report_errors(report) -> None:
+    for err in report.errors:
+        stderr().print(f"skipped {err.source}: {err.message} [{err.code}]", markup=False)
+
+
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
+NoModelOpt = Annotated[
+    bool, typer.Option("--no-model", help="Rules only: do not run the learned verifier.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Tracebacks for bugs.")]
+
+
+@app.command()
+def compare(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Versions: files (txt, md, html, json, jsonl), directories, URLs."),
+    ],
+    fmt: FormatOpt = Format.terminal,
+    output: OutputOpt = None,
+    reference: Annotated[
+        str | None,
+        typer.Option(help="Reference version: its index, id or path. Default: the first."),
+    ] = None,
+    no_reference: Annotated[
+        bool,
+        typer.Option("--no-reference", help="Consensus mode: the majority of 3+ versions decides."),
+    ] = False,
+    no_model: NoModelOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Compare versions of a story and report every fact that changed."""
+    from factdiff.api import compare as run_compare
+    from factdiff.options import Options
+
+    with user_errors(verbose):
+        ref: int | str | None = None if no_reference else parse_reference(reference)
+        options = Options(reference=ref, use_model=not no_model)
+        with stage_progress(quiet) as on_stage:
+            report = run_compare(inputs, ref, options=options, on_stage=on_stage)
+        report_errors(report)
+        emit(report, fmt, output)
+
+
+@app.command()
+def check(
+    source: Annotated[str, typer.Argument(help="The source (file or URL).")],
+    rewrite: Annotated[str, typer.Argument(help="The rewrite to judge against it.")],
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help=f"Exit {EXIT_CHANGED} when a finding of this severity or worse exists."),
+    ] = FailOn.medium,
+    fmt: FormatOpt = Format.terminal,
+    output: OutputOpt = None,
+    no_model: NoModelOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Judge one rewrite against its source; for CI and pipelines."""
+    from factdiff.api import compare as run_compare
+    from factdiff.options import Options
+    from factdiff.types import SEVERITY_ORDER
+
+    with user_errors(verbose):
+        options = Options(reference=0, use_model=not no_model)
+        with stage_progress(quiet) as on_stage:
+            report = run_compare([source, rewrite], 0, options=options, on_stage=on_stage)
+        report_errors(report)
+        if len(report.documents) < 2:
+            from factdiff.errors import InputError
+
+            raise InputError("no_input", "check needs both a readable source and a rewrite")
+        emit(report, fmt, output)
+        if fail_on is not FailOn.never:
+            floor = SEVERITY_ORDER[fail_on.value]
+            if any(SEVERITY_ORDER[f.severity] >= floor for f in report.findings):
+                raise typer.Exit(EXIT_CHANGED)
+
+
+@app.command(name="eval")
+def evaluate(
+    name: Annotated[str, typer.Argument(help="Benchmark: summedits, frank, summac or nli.")],
+    path: Annotated[Path, typer.Argument(help="Its data file (or folder for summac).")],
+    limit: Annotated[
+        int | None, typer.Option(help="Score a seeded stratified sample of N rows.")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the figures as JSON.")
+    ] = None,
+    no_model: NoModelOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Measure accuracy on a benchmark, beside a simple baseline, in one run."""
+    import json
+
+    from rich.progress import track
+
+    from factdiff.api import check as run_check
+    from factdiff.eval.runner import format_result, result_to_dict, run_eval
+    from factdiff.options import Options
+    from factdiff.resources import Resources
+
+    with user_errors(verbose):
+        options = Options(use_model=not no_model, omissions=False)
+        resources = Resources(options)
+
+        def score(source: str, rewrite: str):
+            return run_check(source, rewrite, options=options, resources=resources)
+
+        def progress(rows):
+            return track(rows, description=f"eval {name}", console=stderr(), transient=True)
+
+        result = run_eval(name, path, score, limit=limit, progress=progress)
+        Console().print(format_result(result))
+        if json_out is not None:
+            json_out.write_text(json.dumps(result_to_dict(result), indent=2), encoding="utf-8")
+
+
+def parse_reference(value: str | None) -> int | str:
+    if value is None:
+        return 0
+    return int(value) if value.lstrip("-").isdigit() else value
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

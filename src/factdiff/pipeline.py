@@ -1,0 +1,247 @@
+"""The pipeline, stage after stage: segment → align → extract facts → check → reconcile.
+
+Ingest happens before (``factdiff.ingest``), rendering after (``factdiff.report``). This module
+only wires stages together; each stage lives in its own module and knows nothing of the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from factdiff.errors import InputError
+from factdiff.options import Options
+from factdiff.resources import Resources
+from factdiff.types import (
+    Alignment,
+    Document,
+    Finding,
+    IngestError,
+    Pair,
+    Report,
+    Sentence,
+    SentenceFacts,
+)
+
+StageCallback = Callable[[str], None]
+
+# A copy this much shorter than its reference is a summary: it omits by design.
+SUMMARY_RATIO = 0.5
+# Below this similarity an unaligned sentence's nearest source sentences are no evidence.
+EVIDENCE_FLOOR = 0.3
+EVIDENCE_K = 3
+
+
+@dataclass(frozen=True, slots=True)
+class DocPairFindings:
+    """The findings of one claim document judged against one evidence document."""
+
+    claim_doc: str
+    evidence_doc: str
+    findings: tuple[Finding, ...]
+    aligned: int  # claim sentences that found a counterpart
+
+
+def resolve_reference(docs: Sequence[Document], reference: int | str | None) -> str | None:
+    """The id of the reference document, or None for consensus mode."""
+    if reference is None:
+        return None
+    if isinstance(reference, int):
+        if not -len(docs) <= reference < len(docs):
+            raise InputError(
+                "bad_reference",
+                f"--reference {reference} is out of range: there are {len(docs)} documents",
+            )
+        return docs[reference].id
+    for doc in docs:
+        if reference in (doc.id, doc.source):
+            return doc.id
+    names = ", ".join(d.id for d in docs)
+    raise InputError("bad_reference", f"no document named {reference!r} (have: {names})")
+
+
+def run(
+    docs: Sequence[Document],
+    options: Options,
+    resources: Resources,
+    *,
+    errors: Sequence[IngestError] = (),
+    on_stage: StageCallback | None = None,
+) -> Report:
+    """Compare the versions in ``docs`` and build the report."""
+    from factdiff.align import align_documents
+    from factdiff.facts import extract_facts
+    from factdiff.reconcile import reconcile
+    from factdiff.segment import segment_documents
+
+    if not docs:
+        raise InputError("no_input", "no readable document to compare")
+    ids = [d.id for d in docs]
+    if len(set(ids)) != len(ids):
+        raise InputError("duplicate_id", f"document ids must be unique, got {ids}")
+
+    def stage(name: str) -> None:
+        if on_stage:
+            on_stage(name)
+
+    reference = resolve_reference(docs, options.reference)
+    warnings: list[str] = []
+    if reference is None and len(docs) < 3:
+        warnings.append("consensus needs three or more versions; using the first as reference")
+        reference = docs[0].id
+    unsupported = {d.id for d in docs if d.meta.get("language", "en") not in ("en", "und")}
+    for doc in docs:
+        if doc.id in unsupported:
+            warnings.append(
+                f"{doc.id} looks like language {doc.meta['language']!r}: factdiff checks "
+                "English only, so its facts were not checked"
+            )
+
+    stage("segment")
+    sentences = segment_documents(docs)
+    stage("align")
+    alignments = align_documents(
+        sentences, resources.embedder, within_document=options.within_document
+    )
+    stage("facts")
+    facts = {
+        d.id: (extract_facts(sentences[d.id], resources.nlp) if d.id not in unsupported else ())
+        for d in docs
+    }
+    stage("check")
+    checked = [d.id for d in docs if d.id not in unsupported]
+    results = check_documents(checked, reference, sentences, alignments, facts, resources, options)
+    within = check_within_documents(alignments, facts)
+    stage("reconcile")
+    return reconcile(
+        docs,
+        sentences,
+        alignments,
+        results,
+        within,
+        facts,
+        reference=reference,
+        errors=errors,
+        warnings=warnings,
+    )
+
+
+def claim_evidence_pairs(reference: str | None, doc_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """Which (claim doc, evidence doc) directions to check: copies against the reference, or
+    every ordered pair in consensus mode (the majority decides afterwards)."""
+    if reference is not None:
+        return [(d, reference) for d in doc_ids if d != reference]
+    return [(x, y) for x in doc_ids for y in doc_ids if x != y]
+
+
+def counterparts(
+    alignments: Sequence[Alignment], claim_doc: str, evidence_doc: str
+) -> dict[int, list[tuple[Sentence, float, str]]]:
+    """For each claim sentence index, its aligned evidence sentences, best first."""
+    found: dict[int, list[tuple[Sentence, float, str]]] = {}
+    for al in alignments:
+        if al.a.doc == evidence_doc and al.b.doc == claim_doc:
+            claim, evidence = al.b, al.a
+        elif al.b.doc == evidence_doc and al.a.doc == claim_doc:
+            claim, evidence = al.a, al.b
+        else:
+            continue
+        found.setdefault(claim.index, []).append((evidence, al.similarity, al.relation))
+    for items in found.values():
+        items.sort(key=lambda t: -t[1])
+    return found
+
+
+def check_documents(
+    doc_ids: Sequence[str],
+    reference: str | None,
+    sentences: Mapping[str, Sequence[Sentence]],
+    alignments: Sequence[Alignment],
+    facts: Mapping[str, Sequence[SentenceFacts]],
+    resources: Resources,
+    options: Options,
+) -> list[DocPairFindings]:
+    """Run every check for each (claim doc, evidence doc) direction."""
+    from factdiff.align import nearest_sentences
+    from factdiff.checks import (
+        check_omitted,
+        check_unaligned,
+        run_pair_checks,
+        run_sentence_checks,
+    )
+
+    results: list[DocPairFindings] = []
+    for claim_doc, evidence_doc in claim_evidence_pairs(reference, doc_ids):
+        claim_facts = facts[claim_doc]
+        evidence_facts = facts[evidence_doc]
+        aligned = counterparts(alignments, claim_doc, evidence_doc)
+        loose = [s for s in sentences[claim_doc] if s.index not in aligned]
+        nearest = (
+            nearest_sentences(loose, sentences[evidence_doc], resources.embedder, k=EVIDENCE_K)
+            if loose and sentences[evidence_doc]
+            else {}
+        )
+        findings: list[Finding] = []
+        for cf in claim_facts:
+            index = cf.sentence.index
+            if index in aligned:
+                items = aligned[index]
+                relation = items[0][2] if len(items) == 1 else "partial"
+            else:
+                items = [
+                    (s, sim, "partial")
+                    for s, sim in nearest.get(index, [])
+                    if sim >= EVIDENCE_FLOOR
+                ]
+                relation = "partial"
+            if items:
+                pair = Pair(
+                    claim=cf,
+                    evidence=tuple(evidence_facts[s.index] for s, _, _ in items),
+                    relation=relation,
+                    similarity=items[0][1],
+                    context=tuple(evidence_facts),
+                )
+                findings.extend(run_pair_checks(pair))
+            else:
+                findings.extend(check_unaligned(cf, evidence_facts))
+            findings.extend(run_sentence_checks(cf))
+        if (
+            options.omissions
+            and reference == evidence_doc
+            and not is_summary(sentences[claim_doc], sentences[evidence_doc])
+        ):
+            carried = set(counterparts(alignments, evidence_doc, claim_doc))
+            for ef in evidence_facts:
+                if ef.sentence.index not in carried:
+                    findings.append(check_omitted(ef, claim_doc))
+        results.append(DocPairFindings(claim_doc, evidence_doc, tuple(findings), len(aligned)))
+    return results
+
+
+def check_within_documents(
+    alignments: Sequence[Alignment], facts: Mapping[str, Sequence[SentenceFacts]]
+) -> list[Finding]:
+    """A page that holds an original sentence and, later, its rewrite: check the later one
+    against the earlier one."""
+    from factdiff.checks import run_pair_checks
+
+    findings: list[Finding] = []
+    for al in alignments:
+        if al.a.doc != al.b.doc or al.a.doc not in facts or not facts[al.a.doc]:
+            continue
+        doc_facts = facts[al.a.doc]
+        pair = Pair(
+            claim=doc_facts[al.b.index],
+            evidence=(doc_facts[al.a.index],),
+            relation=al.relation,
+            similarity=al.similarity,
+            context=(doc_facts[al.a.index],),
+        )
+        findings.extend(run_pair_checks(pair))
+    return findings
+
+
+def is_summary(copy: Sequence[Sentence], reference: Sequence[Sentence]) -> bool:
+    """A copy much shorter than the reference leaves things out on purpose."""
+    return len(copy) < SUMMARY_RATIO * len(reference)
