@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+MAX_INPUT_BYTES = 10 * 1024 * 1024  # per input; a news story is ~10-100 kB
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,15 +40,15 @@ _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+(?:[.,']\w+)*")
 
 # Function words carry no topic: two sentences sharing only these are not candidates.
-STOPWORDS = frozenset(
-    """a an the and or but nor so yet of to in on at by for from with without into onto over
+_STOPWORD_TEXT = """
+    a an the and or but nor so yet of to in on at by for from with without into onto over
     under about as than then that this these those there here it its it's is are was were be
     been being am has have had having do does did done will would shall should can could may
     might must he she they we you i me him her them us our your their his hers theirs my mine
     who whom whose which what when where why how not no also just very too more most some any
     all each both either neither other such only own same s t said says say up out if while
-    after before during because since until again further once""".split()
-)
+    after before during because since until again further once"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def normalize_text(text: str) -> str:

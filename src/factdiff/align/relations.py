@@ -21,7 +21,10 @@ PARA_LEX_CHAR = 0.55  # ... together with this character similarity
 SUPPORT_DICE = 0.15  # "some shared words"
 # Inside one document: only real restatements (a caption followed by its rewrite).
 SAME_DOC_COSINE = 0.80
-SAME_DOC_DICE = 0.30
+SAME_DOC_DICE = 0.25
+SAME_DOC_SPUN_COSINE = 0.70  # a spun rewrite: lower cosine, but more shared words and letters
+SAME_DOC_SPUN_DICE = 0.35
+SAME_DOC_SPUN_CHAR = 0.65
 SAME_DOC_LEX_DICE = 0.60
 SAME_DOC_LEX_CHAR = 0.70
 
@@ -38,11 +41,14 @@ class Scored:
     cosine: float | None
 
 
+MAX_INEXACT_SIMILARITY = 0.99  # 1.0 is kept for verbatim pairs
+
+
 def similarity(lex: LexScores, cosine: float | None) -> float:
     if lex.verbatim:
         return 1.0
     best = lex.best if cosine is None else max(lex.best, cosine)
-    return float(min(1.0, max(0.0, best)))
+    return float(min(MAX_INEXACT_SIMILARITY, max(0.0, best)))
 
 
 def is_near_verbatim(lex: LexScores) -> bool:
@@ -51,7 +57,9 @@ def is_near_verbatim(lex: LexScores) -> bool:
     )
 
 
-def classify(lex: LexScores, cosine: float | None, *, same_document: bool = False) -> Relation | None:
+def classify(
+    lex: LexScores, cosine: float | None, *, same_document: bool = False
+) -> Relation | None:
     """The relation of a pair, or None when it should not be aligned."""
     if lex.verbatim:
         return "verbatim"
@@ -59,6 +67,13 @@ def classify(lex: LexScores, cosine: float | None, *, same_document: bool = Fals
         return "near_verbatim"
     if same_document:
         if cosine is not None and cosine >= SAME_DOC_COSINE and lex.dice >= SAME_DOC_DICE:
+            return "paraphrase"
+        if (
+            cosine is not None
+            and cosine >= SAME_DOC_SPUN_COSINE
+            and lex.dice >= SAME_DOC_SPUN_DICE
+            and lex.char_ratio >= SAME_DOC_SPUN_CHAR
+        ):
             return "paraphrase"
         if lex.dice >= SAME_DOC_LEX_DICE and lex.char_ratio >= SAME_DOC_LEX_CHAR:
             return "paraphrase"

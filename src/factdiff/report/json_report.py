@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from importlib import metadata
 from typing import Any
 
 from factdiff.errors import InputError
@@ -30,22 +31,14 @@ _FALLBACK_VERSION = "0.1.0"
 
 def factdiff_version() -> str:
     """The package version: ``factdiff.__version__``, else the installed metadata."""
-    try:
-        import factdiff
+    import factdiff
 
-        version = getattr(factdiff, "__version__", None)
-        if isinstance(version, str) and version:
-            return version
-    except ImportError:  # pragma: no cover - we are inside factdiff
-        pass
+    version = getattr(factdiff, "__version__", None)
+    if isinstance(version, str) and version:
+        return version
     try:
-        from importlib.metadata import PackageNotFoundError, version as _meta_version
-
-        try:
-            return _meta_version("factdiff")
-        except PackageNotFoundError:
-            return _FALLBACK_VERSION
-    except ImportError:  # pragma: no cover
+        return metadata.version("factdiff")
+    except metadata.PackageNotFoundError:
         return _FALLBACK_VERSION
 
 
@@ -150,7 +143,9 @@ def report_to_dict(report: Report, *, include_texts: bool = False) -> dict[str, 
         ],
         "findings": [_finding_to_dict(f, i) for i, f in enumerate(report.findings)],
         "summary": _summary_to_dict(report.summary, doc_order),
-        "errors": [{"source": e.source, "code": e.code, "message": e.message} for e in report.errors],
+        "errors": [
+            {"source": e.source, "code": e.code, "message": e.message} for e in report.errors
+        ],
         "warnings": list(report.warnings),
     }
 
@@ -269,8 +264,12 @@ def report_from_dict(d: Any) -> Report:
     s = _get(d, "summary", dict, "report")
     summary = Summary(
         consistency=_get(s, "consistency", float, "summary"),
-        findings_by_type={str(k): int(v) for k, v in _get(s, "findings_by_type", dict, "summary").items()},
-        consistency_by_doc={str(k): float(v) for k, v in (s.get("consistency_by_doc") or {}).items()},
+        findings_by_type={
+            str(k): int(v) for k, v in _get(s, "findings_by_type", dict, "summary").items()
+        },
+        consistency_by_doc={
+            str(k): float(v) for k, v in (s.get("consistency_by_doc") or {}).items()
+        },
     )
     errors = tuple(
         IngestError(

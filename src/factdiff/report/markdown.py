@@ -75,7 +75,9 @@ def render_markdown(report: Report) -> str:
     per_doc = findings_per_doc(report)
     for d in report.documents:
         c = report.summary.consistency_by_doc.get(d.id)
-        consistency = "reference" if d.id == report.reference else f"{c:.0%}" if c is not None else "-"
+        consistency = (
+            "reference" if d.id == report.reference else f"{c:.0%}" if c is not None else "-"
+        )
         lines.append(
             f"| {escape_md(d.id)} | {escape_md(d.title)} | {escape_md(d.source)} | {d.sentences}"
             f" | {consistency} | {per_doc.get(d.id, 0)} |"
@@ -94,7 +96,9 @@ def render_markdown(report: Report) -> str:
     if report.errors or report.warnings:
         lines += ["## problems", ""]
         for e in report.errors:
-            lines.append(f"- error `{e.code.replace('`', '')}` {escape_md(e.source)}: {escape_md(e.message)}")
+            lines.append(
+                f"- error `{e.code.replace('`', '')}` {escape_md(e.source)}: {escape_md(e.message)}"
+            )
         for w in report.warnings:
             lines.append(f"- warning: {escape_md(w)}")
         lines.append("")

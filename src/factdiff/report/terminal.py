@@ -58,7 +58,9 @@ def _summary_table(report: Report) -> Table:
             Text(str(per_doc.get(d.id, 0))),
         )
     table.caption = Text.assemble(
-        ("overall consistency ", "dim"), _percent(report.summary.consistency), (" · mode ", "dim"),
+        ("overall consistency ", "dim"),
+        _percent(report.summary.consistency),
+        (" · mode ", "dim"),
         (report.mode, "dim"),
     )
     return table
@@ -75,11 +77,9 @@ def _type_table(report: Report) -> Table | None:
     return table
 
 
-def _sentence(label: str, s: Span, style: str) -> Text:
+def _sentence(s: Span, style: str) -> Text:
     pieces = sentence_pieces(s)
-    line = Text(f"{label:>9} ", style="dim")
-    line.append(s.doc, style="bold")
-    line.append("  ")
+    line = Text()
     if pieces.cut_left:
         line.append("…", style="dim")
     line.append(pieces.before)
@@ -106,10 +106,15 @@ def _finding(fid: str, f: Finding, compact: bool) -> Group:
     parts: list = [head]
     if f.explanation:
         parts.append(Padding(Text(f.explanation), (0, 0, 0, 2)))
-    parts.append(_sentence("claim", f.claim, CLAIM_STYLE))
+    sides = Table.grid(padding=(0, 1))
+    sides.add_column(justify="right", style="dim", no_wrap=True)
+    sides.add_column(style="bold", no_wrap=True)
+    sides.add_column(ratio=1)
+    sides.add_row("claim", Text(f.claim.doc), _sentence(f.claim, CLAIM_STYLE))
     if not compact:
         for e in f.evidence:
-            parts.append(_sentence("evidence", e, EVIDENCE_STYLE))
+            sides.add_row("evidence", Text(e.doc), _sentence(e, EVIDENCE_STYLE))
+    parts.append(Padding(sides, (0, 0, 0, 1)))
     return Group(*parts)
 
 

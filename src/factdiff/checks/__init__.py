@@ -1,0 +1,55 @@
+"""The check stage: each change family is one small module that looks at an aligned pair (or
+one sentence) and returns findings. Checks read SentenceFacts only (no NLP here), so they are
+pure functions, testable with hand-built facts.
+
+Findings come back with ``id`` and ``introduced_by`` empty: reconcile fills them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factdiff.checks.internal_inconsistency import check_sentence
+from factdiff.checks.omission import check_omitted
+from factdiff.checks.registry import PAIR_CHECKS
+from factdiff.checks.unaligned import check_unaligned
+from factdiff.types import Finding, Pair, SentenceFacts
+
+__all__ = [
+    "PAIR_CHECKS",
+    "check_omitted",
+    "check_unaligned",
+    "run_pair_checks",
+    "run_sentence_checks",
+]
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    """Same changed words of the claim (or the very same finding twice)."""
+    x, y = a.claim, b.claim
+    if x.span_start is not None and y.span_start is not None:
+        return x.span_start < (y.span_end or 0) and y.span_start < (x.span_end or 0)
+    return a.type == b.type and a.explanation == b.explanation
+
+
+def run_pair_checks(pair: Pair) -> list[Finding]:
+    """Every pair check on one aligned pair; where two findings point at the same words of the
+    claim, the check earlier in PAIR_CHECKS wins (see registry)."""
+    kept: list[Finding] = []
+    for check in PAIR_CHECKS:
+        for found in check(pair):
+            if not any(_overlaps(found, k) for k in kept):
+                kept.append(found)
+    return kept
+
+
+def run_sentence_checks(facts: SentenceFacts) -> list[Finding]:
+    """Checks that need one sentence only (internal consistency)."""
+    return check_sentence(facts)
+
+
+def check_all_unaligned(
+    claims: Sequence[SentenceFacts], context: Sequence[SentenceFacts]
+) -> list[Finding]:
+    """check_unaligned over several copy sentences (convenience for the pipeline)."""
+    return [f for claim in claims for f in check_unaligned(claim, context)]

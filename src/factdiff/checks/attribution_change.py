@@ -1,0 +1,107 @@
+"""attribution_change: the same content from another speaker or with another stance.
+
+"police said 50 people were rescued" → "residents claim 50 people were rescued". Also: a
+statement the source attributes as a mere claim ("residents claim ...") presented as plain
+fact, or a speaker the source never mentions. Pronoun speakers ("he said") are not compared.
+"""
+
+from __future__ import annotations
+
+from factdiff.checks._common import (
+    confidence,
+    doc_of,
+    finding,
+    name_of,
+    names_match,
+    span_of,
+    support_sentences,
+    text_has,
+    without_determiners,
+    word_key,
+)
+from factdiff.checks._lexicon import PRONOUNS
+from factdiff.types import Attribution, Finding, Mention, Pair, SentenceFacts
+
+
+def _pronoun(m: Mention) -> bool:
+    words = without_determiners(m.norm or m.text)
+    return not words or (len(words) == 1 and words[0] in PRONOUNS)
+
+
+def same_speaker(a: Mention, b: Mention) -> bool:
+    if names_match(name_of(a), name_of(b)):
+        return True
+    wa = [word_key(w) for w in without_determiners(a.norm or a.text)]
+    wb = [word_key(w) for w in without_determiners(b.norm or b.text)]
+    # "police" ~ "police officers", but "local residents" is not "local police".
+    return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa)
+
+
+def _stance(a: Attribution) -> str:
+    return a.stance or "assert"
+
+
+def _said(a: Attribution) -> str:
+    return f"{a.speaker.text} ('{a.verb.text}')"
+
+
+def _compare(pair: Pair, ca: Attribution, ev: SentenceFacts, ea: Attribution) -> Finding | None:
+    claim = pair.claim
+    if _pronoun(ca.speaker) or _pronoun(ea.speaker):
+        return None
+    if not same_speaker(ca.speaker, ea.speaker):
+        what = "attributes this to"
+    elif _stance(ca) != _stance(ea):
+        what = "changes the stance to"
+    else:
+        return None
+    return finding(
+        "attribution_change",
+        "medium",
+        confidence(pair, 0.8),
+        span_of(claim, ca.speaker, ca.verb),
+        [span_of(ev, ea.speaker, ea.verb)],
+        f"{doc_of(claim)} {what} {_said(ca)} where {doc_of(ev)} has {_said(ea)}.",
+    )
+
+
+def check(pair: Pair) -> list[Finding]:
+    claim = pair.claim
+    ref = [(ev, a) for ev in pair.evidence for a in ev.attributions]
+    findings: list[Finding] = []
+    if claim.attributions and ref:
+        ca = claim.attributions[0]
+        if not any(
+            same_speaker(ca.speaker, a.speaker) and _stance(ca) == _stance(a) for _, a in ref
+        ):
+            same = [r for r in ref if same_speaker(ca.speaker, r[1].speaker)]
+            found = _compare(pair, ca, *(same or ref)[0])
+            findings.extend([found] if found else [])
+    elif claim.attributions and pair.evidence:
+        ca = claim.attributions[0]
+        support = support_sentences(pair)
+        if not _pronoun(ca.speaker) and not text_has(ca.speaker.text, support):
+            findings.append(
+                finding(
+                    "attribution_change",
+                    "medium",
+                    confidence(pair, 0.6),
+                    span_of(claim, ca.speaker, ca.verb),
+                    [span_of(pair.evidence[0])],
+                    f"{doc_of(claim)} attributes this to {_said(ca)}, a source "
+                    f"{doc_of(pair.evidence[0])} does not name.",
+                )
+            )
+    elif ref and _stance(ref[0][1]) != "assert" and not claim.attributions:
+        ev, ea = ref[0]
+        findings.append(
+            finding(
+                "attribution_change",
+                "medium",
+                confidence(pair, 0.6),
+                span_of(claim),
+                [span_of(ev, ea.speaker, ea.verb)],
+                f"{doc_of(claim)} states as fact what {doc_of(ev)} only reports as {_said(ea)}.",
+            )
+        )
+    return findings

@@ -1,0 +1,95 @@
+"""internal_inconsistency: one sentence contradicts itself.
+
+"officials first said 40, then increased it to 35" (up, but the later number is smaller),
+"rose from 10 to 8", and "three men and two women, six people in all" (the parts do not add
+up to the total). Needs no other version, so it also catches errors present in the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factdiff.checks._common import doc_of, finding, fold, span_of, values_equal
+from factdiff.checks._numbers import describe, noun_key, usable
+from factdiff.types import Finding, Mention, Quantity, SentenceFacts
+
+_TOTAL = re.compile(r"\b(in all|in total|total|altogether|all told|overall|combined)\b")
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    if (a.mention.label == "PERCENT") != (b.mention.label == "PERCENT"):
+        return False
+    return not (noun_key(a) and noun_key(b) and noun_key(a) != noun_key(b))
+
+
+def _direction_pairs(facts: SentenceFacts):
+    """(direction, earlier quantity, later quantity) around each direction word."""
+    qs = sorted((q for q in facts.quantities if usable(q)), key=lambda q: q.mention.start)
+    text, start = fold(facts.sentence.text), facts.sentence.start
+    for d in facts.directions:
+        after = [q for q in qs if q.mention.start >= d.end]
+        before = [q for q in qs if q.mention.end <= d.start]
+        between = text[d.end - start : after[0].mention.start - start] if after else ""
+        if len(after) >= 2 and re.search(r"\bfrom\b", between):
+            yield d, after[0], after[1]  # "rose from 10 to 8"
+        elif before and after:
+            later = after[0]
+            if re.search(r"\bby\s*$", between) and len(after) >= 2:
+                later = after[1]  # "raised by 10 to 50": the target is the second number
+            yield d, before[-1], later
+
+
+def _total_mismatch(facts: SentenceFacts) -> tuple[Quantity, list[Quantity]] | None:
+    text, start = fold(facts.sentence.text), facts.sentence.start
+    marker = _TOTAL.search(text)
+    qs = [q for q in facts.quantities if usable(q) and q.mention.label != "PERCENT"]
+    if marker is None or len(qs) < 3:
+        return None
+    where = start + marker.start()
+    total = min(qs, key=lambda q: abs(q.mention.start - where))
+    parts = [q for q in qs if q is not total and noun_key(q) and noun_key(q) != noun_key(total)]
+    if len(parts) < 2 or len({noun_key(q) for q in parts}) != len(parts):
+        return None
+    if values_equal(sum(q.value or 0.0 for q in parts), total.value):
+        return None
+    return total, parts
+
+
+def check_sentence(facts: SentenceFacts) -> list[Finding]:
+    out: list[Finding] = []
+    doc = doc_of(facts)
+    for d, first, second in _direction_pairs(facts):
+        if not _comparable(first, second) or first.value is None or second.value is None:
+            continue
+        wrong = (d.norm == "up" and second.value < first.value) or (
+            d.norm == "down" and second.value > first.value
+        )
+        if wrong:
+            way = "an increase" if d.norm == "up" else "a decrease"
+            out.append(
+                finding(
+                    "internal_inconsistency",
+                    "high",
+                    0.8,
+                    span_of(facts, first.mention, d, second.mention),
+                    [],
+                    f"{doc} calls the change from {first.mention.text} to "
+                    f"{second.mention.text} {way} ('{d.text}').",
+                )
+            )
+    mismatch = _total_mismatch(facts)
+    if mismatch:
+        total, parts = mismatch
+        listed = " and ".join(describe(q, facts) for q in parts)
+        mentions: list[Mention] = [q.mention for q in (*parts, total)]
+        out.append(
+            finding(
+                "internal_inconsistency",
+                "high",
+                0.7,
+                span_of(facts, *mentions),
+                [],
+                f"{doc} gives {listed}, which does not add up to {describe(total, facts)}.",
+            )
+        )
+    return out

@@ -1,0 +1,72 @@
+"""negation: one version negates the aligned clause and the other does not.
+
+"The mayor signed the order" → "The mayor did not sign the order". Clauses are matched by
+their verb when the extractor gave triples; otherwise the sentence as a whole is compared.
+Not a change: "did not comment" ~ "declined to comment" (a negative word on the other side),
+and "did not rise" ~ "fell" (negation plus antonym cancel out).
+"""
+
+from __future__ import annotations
+
+from factdiff.checks._common import base_form, confidence, doc_of, finding, span_of
+from factdiff.checks._polarity import (
+    implicitly_negative,
+    negated_before,
+    negation_mentions,
+    word_swaps,
+)
+from factdiff.types import Finding, Pair, SentenceFacts, Triple
+
+
+def _verb_mismatch(claim: SentenceFacts, ev: SentenceFacts) -> tuple[Triple, Triple] | None:
+    """(claim triple, evidence triple) of the same verb, negated on one side only."""
+    for ct in claim.triples:
+        for et in ev.triples:
+            same_verb = base_form(ct.verb.norm or ct.verb.text) == base_form(
+                et.verb.norm or et.verb.text
+            )
+            if same_verb and ct.negated != et.negated:
+                return ct, et
+    return None
+
+
+def _explain(claim: SentenceFacts, ev: SentenceFacts, negated: bool, cue: str, verb: str) -> str:
+    what = f" of '{verb}'" if verb else ""
+    if negated:
+        return f"{doc_of(claim)} adds a negation ('{cue}'){what} that {doc_of(ev)} does not have."
+    return f"{doc_of(claim)} drops the negation ('{cue}'){what} that {doc_of(ev)} has."
+
+
+def check(pair: Pair) -> list[Finding]:
+    claim = pair.claim
+    if not pair.evidence:
+        return []
+    # For a split sentence the negation may sit in any part: prefer the part that has one.
+    ev = next((e for e in pair.evidence if negation_mentions(e)), pair.evidence[0])
+    c_neg, e_neg = negation_mentions(claim), negation_mentions(ev)
+    triples = _verb_mismatch(claim, ev)
+    if triples is None and bool(c_neg) == bool(e_neg):
+        return []
+    claim_negated = triples[0].negated if triples else bool(c_neg)
+    plain = ev if claim_negated else claim
+    if triples is None:
+        equivalent = implicitly_negative(plain)  # "did not comment" ~ "declined to comment"
+    else:
+        equivalent = negated_before(plain, triples[1].verb if claim_negated else triples[0].verb)
+    if equivalent or any(cancelled for *_, cancelled in word_swaps(claim, ev)):
+        return []
+    c_verb = triples[0].verb if triples else None
+    e_verb = triples[1].verb if triples else None
+    negs = c_neg if claim_negated else e_neg
+    cue = negs[0].text if negs else "not"
+    verb = (c_verb or e_verb).text if triples else ""
+    return [
+        finding(
+            "negation",
+            "high",
+            confidence(pair, 0.9 if triples else 0.75),
+            span_of(claim, *(c_neg or (c_verb,))),
+            [span_of(ev, *(e_neg or (e_verb,)))],
+            _explain(claim, ev, claim_negated, cue, verb),
+        )
+    ]

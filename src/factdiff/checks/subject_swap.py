@@ -1,0 +1,79 @@
+"""Subject/object swap, reported as claim_reversal: who did what to whom changed.
+
+"the ferry sank near the harbour" → "the harbour sank near the ferry". The same two things
+appear on both sides, so nothing was substituted (not an entity_substitution); what changed is
+the relation between them, which reverses the claim. A passive rewrite ("police arrested the
+man" → "the man was arrested by police") keeps the relation and is not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factdiff.checks._common import (
+    base_form,
+    confidence,
+    doc_of,
+    finding,
+    fold,
+    span_of,
+    tokens,
+    without_determiners,
+    word_key,
+)
+from factdiff.types import Finding, Mention, Pair, SentenceFacts, Triple
+
+
+def _key(m: Mention | None) -> str:
+    if m is None:
+        return ""
+    words = without_determiners(m.norm or m.text)
+    return word_key(words[-1]) if words else ""
+
+
+def _keys(facts: SentenceFacts) -> set[str]:
+    return {word_key(t) for t in tokens(facts.sentence.text)}
+
+
+def _agent_after_by(facts: SentenceFacts, key: str) -> bool:
+    """Passive voice: "... by (the) <key>"."""
+    return bool(re.search(rf"\bby\s+(?:\w+\s+){{0,2}}{re.escape(key)}", fold(facts.sentence.text)))
+
+
+def _swapped(ct: Triple, et: Triple, claim: SentenceFacts, ev: SentenceFacts) -> bool:
+    cs, es = _key(ct.subject), _key(et.subject)
+    if not cs or not es or cs == es:
+        return False
+    co, eo = _key(ct.object), _key(et.object)
+    if co and eo:
+        return cs == eo and co == es
+    # No object in the triple ("sank near the harbour"): each subject is elsewhere on the
+    # other side, and neither side is a passive with the other as agent.
+    if cs not in _keys(ev) or es not in _keys(claim):
+        return False
+    return not (_agent_after_by(claim, es) or _agent_after_by(ev, cs))
+
+
+def check(pair: Pair) -> list[Finding]:
+    claim = pair.claim
+    for ev in pair.evidence[:1]:
+        for ct in claim.triples:
+            for et in ev.triples:
+                same_verb = base_form(ct.verb.norm or ct.verb.text) == base_form(
+                    et.verb.norm or et.verb.text
+                )
+                if not same_verb or not _swapped(ct, et, claim, ev):
+                    continue
+                return [
+                    finding(
+                        "claim_reversal",
+                        "high",
+                        confidence(pair, 0.8),
+                        span_of(claim, ct.subject, ct.object),
+                        [span_of(ev, et.subject, et.object)],
+                        f"{doc_of(claim)} makes '{ct.subject.text}' the subject of "
+                        f"'{ct.verb.text}' where {doc_of(ev)} has '{et.subject.text}': "
+                        "who did what to whom changed.",
+                    )
+                ]
+    return []

@@ -1,0 +1,115 @@
+"""unsupported_addition: the copy adds a fact the source never gives.
+
+A name, a precise number or a date found nowhere in the source (medium for a name or number,
+low for a date), or an added item in a list ("the victims' names" → "the victims' names and
+addresses", low). Vague amounts ("hundreds", "many") are never "a number added". The list
+test only runs when the rest of the sentence is well supported, so a loose paraphrase with
+other words is not read as additions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factdiff.checks._common import (
+    NAME_LABELS,
+    confidence,
+    doc_of,
+    finding,
+    fold,
+    name_supported,
+    reference_sentences,
+    span_of,
+    tokens,
+    word_key,
+    word_keys,
+)
+from factdiff.checks._lexicon import STOPWORDS
+from factdiff.checks._numbers import consistent, describe, quantities
+from factdiff.checks.date_change import dates_agree, time_fields
+from factdiff.types import Finding, Mention, Pair, SentenceFacts
+
+_LIST_ITEM = re.compile(
+    r"\b([a-z][a-z'\-]+),?\s+(?:and|or|as well as|plus)\s+(?:their\s+|the\s+)?([a-z][a-z\-]+)\b"
+)
+
+
+def new_facts(
+    claim: SentenceFacts, source: Sequence[SentenceFacts]
+) -> list[tuple[str, Mention, str]]:
+    """(kind, mention, description) for every name, number and date of ``claim`` absent from
+    ``source``; kind is "entity", "number" or "date"."""
+    out: list[tuple[str, Mention, str]] = []
+    for e in claim.entities:
+        if e.mention.label in NAME_LABELS and not name_supported(e.mention, source):
+            out.append(("entity", e.mention, e.mention.text))
+    ref_quantities = [q for _, q in quantities(source)]
+    text = _text(source)
+    for _, q in quantities((claim,)):
+        in_text = re.search(rf"(?<![\d.,]){re.escape(q.mention.text)}(?![\d])", text)
+        if not in_text and not any(consistent(q, r) for r in ref_quantities):
+            out.append(("number", q.mention, describe(q, claim)))
+    ref_times = [time_fields(t.norm or t.mention.text) for f in source for t in f.times]
+    for t in claim.times:
+        fields = time_fields(t.norm or t.mention.text)
+        if fields and not any(dates_agree(fields, r) for r in ref_times):
+            out.append(("date", t.mention, t.mention.text))
+    return out
+
+
+def _text(source: Sequence[SentenceFacts]) -> str:
+    return "\n".join(f.sentence.text for f in source)
+
+
+def added_list_items(
+    claim: SentenceFacts, source: Sequence[SentenceFacts]
+) -> list[tuple[Mention, str]]:
+    """List items ("and addresses") whose word the source lacks while its neighbour is there."""
+    known = word_keys(source)
+    content = [w for w in tokens(claim.sentence.text) if w not in STOPWORDS and len(w) > 2]
+    if not content or sum(word_key(w) in known for w in content) / len(content) < 0.6:
+        return []
+    out = []
+    s = claim.sentence
+    for m in _LIST_ITEM.finditer(fold(s.text)):
+        first, added = m.group(1), m.group(2)
+        if added in STOPWORDS or word_key(added) in known or word_key(first) not in known:
+            continue
+        a, b = m.start(2), m.end(2)
+        out.append((Mention(s.text[a:b], s.start + a, s.start + b, "WORD", added), first))
+    return out
+
+
+def check(pair: Pair) -> list[Finding]:
+    claim = pair.claim
+    if not pair.evidence:
+        return []
+    source = reference_sentences(pair)
+    ref_doc = doc_of(pair.evidence[0])
+    findings = []
+    for kind, mention, what in new_facts(claim, source):
+        severity = "low" if kind == "date" else "medium"
+        findings.append(
+            finding(
+                "unsupported_addition",
+                severity,
+                confidence(pair, 0.75),
+                span_of(claim, mention),
+                [span_of(pair.evidence[0])],
+                f"{doc_of(claim)} adds the {kind} '{what}', which {ref_doc} does not give.",
+            )
+        )
+    for mention, neighbour in added_list_items(claim, source):
+        findings.append(
+            finding(
+                "unsupported_addition",
+                "low",
+                confidence(pair, 0.6),
+                span_of(claim, mention),
+                [span_of(pair.evidence[0])],
+                f"{doc_of(claim)} adds '{mention.text}' next to '{neighbour}', a detail "
+                f"{ref_doc} does not give.",
+            )
+        )
+    return findings

@@ -1,0 +1,428 @@
+"""Run a benchmark: score every row with factdiff and with the baseline, in the same run, on
+the same rows, and summarise both.
+
+The scoring function is a parameter (``score_fn(source, rewrite) -> Report``) so the runner
+can be tested with a stand-in and so the caller decides how models are loaded (build one
+``Resources`` per run; see ``product_score_fn``). A row whose scoring raises is counted with
+its message and left out for both systems, so the two are always compared on identical rows.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from factdiff.eval.baseline import baseline_check
+from factdiff.eval.datasets import EvalRow, load_dataset
+from factdiff.eval.metrics import (
+    balanced_accuracy,
+    choose_threshold,
+    cross_validated_predictions,
+    roc_auc,
+)
+from factdiff.types import SEVERITY_ORDER
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from factdiff.options import Options
+    from factdiff.types import Report
+
+ScoreFn = Callable[[str, str], "Report"]
+# Wraps the rows as they are scored, e.g. ``rich.progress.track``; must yield every row.
+ProgressFn = Callable[[Sequence[EvalRow]], Iterable[EvalRow]]
+
+# The product's fixed decision rule: a rewrite is "inconsistent" when the report has a finding
+# of at least this severity, or when its consistency score is below the threshold.
+FLAG_SEVERITY = "medium"
+DEFAULT_CONSISTENCY_THRESHOLD = 0.5
+CV_FOLDS = 5
+MAX_ERROR_MESSAGES = 50  # per run, in the result; the count is always exact
+
+
+@dataclass(frozen=True, slots=True)
+class RowOutcome:
+    """What both systems said about one row (kept for error analysis and --json)."""
+
+    id: str
+    group: str
+    label: int
+    product_consistency: float
+    product_flagged: bool
+    baseline_consistency: float
+    baseline_flagged: bool
+    finding_types: tuple[str, ...] = ()  # types of findings above severity info
+    error_types: tuple[str, ...] = ()  # annotated error types of the row, if any
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    id: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMetrics:
+    n: int
+    n_consistent: int
+    balanced_accuracy: float  # fixed decision rule
+    balanced_accuracy_cv: float  # threshold on the score, chosen on other folds
+    roc_auc: float
+
+
+@dataclass(frozen=True, slots=True)
+class SystemResult:
+    """Metrics of one system (factdiff or the baseline) on the scored rows."""
+
+    name: str
+    overall: GroupMetrics
+    by_group: dict[str, GroupMetrics]
+    # For rows annotated with an error type: share of them the system flagged, and how many.
+    error_type_recall: dict[str, tuple[float, int]]
+    threshold_all_rows: float  # best threshold on ALL rows: informative only, it is fitted
+
+
+@dataclass(frozen=True, slots=True)
+class EvalResult:
+    dataset: str
+    path: str
+    n_loaded: int
+    n_rows: int  # rows scored by both systems
+    n_bad_load: int  # rows the loader skipped
+    n_failed: int  # rows whose scoring raised
+    seconds: float  # whole run, loading included
+    seconds_product: float
+    seconds_baseline: float
+    limit: int | None
+    seed: int
+    consistency_threshold: float
+    product: SystemResult
+    baseline: SystemResult
+    errors: tuple[RowError, ...] = ()
+    rows: tuple[RowOutcome, ...] = field(default=(), repr=False)
+
+    @property
+    def n_bad(self) -> int:
+        return self.n_bad_load + self.n_failed
+
+
+# --------------------------------------------------------------------------- decision rules
+
+
+def product_flags(report: Report, consistency_threshold: float) -> bool:
+    """The product's fixed rule: True (= inconsistent) on a finding of severity >= medium or a
+    consistency below the threshold."""
+    floor = SEVERITY_ORDER[FLAG_SEVERITY]
+    if any(SEVERITY_ORDER.get(f.severity, 0) >= floor for f in report.findings):
+        return True
+    return float(report.summary.consistency) < consistency_threshold
+
+
+def product_score_fn(options: Options | None = None) -> ScoreFn:
+    """``factdiff.check`` bound to one ``Resources``, so models load once per run."""
+    from factdiff.api import check
+    from factdiff.resources import Resources
+
+    resources = Resources(options)
+
+    def score(source: str, rewrite: str) -> Report:
+        return check(source, rewrite, options=options, resources=resources)
+
+    return score
+
+
+# --------------------------------------------------------------------------- sampling
+
+
+def stratified_subsample(rows: Sequence[EvalRow], limit: int, seed: int = 0) -> list[EvalRow]:
+    """``limit`` rows with the (group, label) mix of the full set, chosen with ``seed``;
+    returned in file order, so the same arguments always give the same rows."""
+    if limit >= len(rows):
+        return list(rows)
+    if limit <= 0:
+        return []
+    strata: dict[tuple[str, int], list[int]] = {}
+    for i, row in enumerate(rows):
+        strata.setdefault((row.group, row.label), []).append(i)
+    keys = sorted(strata)
+    exact = [limit * len(strata[k]) / len(rows) for k in keys]
+    take = [math.floor(x) for x in exact]
+    # Largest remainder first (ties by stratum order) until the quota is filled.
+    by_remainder = sorted(range(len(keys)), key=lambda j: (-(exact[j] - take[j]), j))
+    for j in by_remainder[: limit - sum(take)]:
+        take[j] += 1
+    rng = np.random.default_rng(seed)
+    chosen: list[int] = []
+    for key, n in zip(keys, take, strict=True):
+        members = strata[key]
+        picks = rng.permutation(len(members))[:n]
+        chosen.extend(members[p] for p in picks)
+    return [rows[i] for i in sorted(chosen)]
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+def _metrics(
+    labels: np.ndarray, scores: np.ndarray, flagged: np.ndarray, cv_pred: np.ndarray | None
+) -> GroupMetrics:
+    return GroupMetrics(
+        n=int(labels.size),
+        n_consistent=int(labels.sum()),
+        balanced_accuracy=balanced_accuracy(labels, (~flagged).astype(int)),
+        balanced_accuracy_cv=math.nan if cv_pred is None else balanced_accuracy(labels, cv_pred),
+        roc_auc=roc_auc(labels, scores),
+    )
+
+
+def _system_result(
+    name: str,
+    outcomes: Sequence[RowOutcome],
+    scores: np.ndarray,
+    flagged: np.ndarray,
+    seed: int,
+) -> SystemResult:
+    labels = np.array([o.label for o in outcomes], dtype=int)
+    groups = [o.group for o in outcomes]
+    cv_pred = None
+    if labels.size >= 2:
+        cv_pred = cross_validated_predictions(labels, scores, groups, CV_FOLDS, seed)
+    overall = _metrics(labels, scores, flagged, cv_pred)
+    by_group = {}
+    garr = np.array(groups, dtype=object)
+    for g in sorted(set(groups)):
+        m = garr == g
+        by_group[g] = _metrics(
+            labels[m], scores[m], flagged[m], None if cv_pred is None else cv_pred[m]
+        )
+    recall: dict[str, tuple[float, int]] = {}
+    error_names = sorted({e for o in outcomes if o.label == 0 for e in o.error_types})
+    for e in error_names:
+        idx = [i for i, o in enumerate(outcomes) if o.label == 0 and e in o.error_types]
+        recall[e] = (float(np.mean(flagged[idx])), len(idx))
+    threshold = choose_threshold(labels, scores) if labels.size else math.nan
+    return SystemResult(name, overall, by_group, recall, threshold)
+
+
+# --------------------------------------------------------------------------- run
+
+
+def run_eval(
+    name: str,
+    path: str | Path,
+    score_fn: ScoreFn,
+    *,
+    limit: int | None = None,
+    progress: ProgressFn | None = None,
+    seed: int = 0,
+    consistency_threshold: float = DEFAULT_CONSISTENCY_THRESHOLD,
+) -> EvalResult:
+    """Load benchmark ``name`` from ``path``, score it with ``score_fn`` and the baseline, and
+    return both systems' metrics. ``limit`` takes a deterministic stratified subsample;
+    ``progress(rows)`` wraps the rows being scored (a progress bar such as rich's ``track``)."""
+    started = time.perf_counter()
+    rows, n_bad_load = load_dataset(name, path)
+    n_loaded = len(rows)
+    if limit is not None:
+        rows = stratified_subsample(rows, limit, seed)
+    outcomes: list[RowOutcome] = []
+    errors: list[RowError] = []
+    n_failed = 0
+    t_product = t_baseline = 0.0
+    for row in progress(rows) if progress is not None else rows:
+        t0 = time.perf_counter()
+        try:
+            report = score_fn(row.source, row.rewrite)
+            consistency = float(report.summary.consistency)
+            flagged = product_flags(report, consistency_threshold)
+            types = tuple(sorted({f.type for f in report.findings if f.severity != "info"}))
+        except Exception as exc:  # one bad row must not end the run: count it, keep going
+            n_failed += 1
+            if len(errors) < MAX_ERROR_MESSAGES:
+                errors.append(RowError(row.id, f"{type(exc).__name__}: {exc}"))
+            t_product += time.perf_counter() - t0
+            continue
+        t1 = time.perf_counter()
+        base = baseline_check(row.source, row.rewrite)
+        t2 = time.perf_counter()
+        t_product += t1 - t0
+        t_baseline += t2 - t1
+        outcomes.append(
+            RowOutcome(
+                id=row.id,
+                group=row.group,
+                label=row.label,
+                product_consistency=consistency,
+                product_flagged=flagged,
+                baseline_consistency=base.consistency,
+                baseline_flagged=base.flagged,
+                finding_types=types,
+                error_types=tuple(row.meta.get("error_types", ())),
+            )
+        )
+
+    product = _system_result(
+        "factdiff",
+        outcomes,
+        np.array([o.product_consistency for o in outcomes], dtype=float),
+        np.array([o.product_flagged for o in outcomes], dtype=bool),
+        seed,
+    )
+    baseline = _system_result(
+        "baseline",
+        outcomes,
+        np.array([o.baseline_consistency for o in outcomes], dtype=float),
+        np.array([o.baseline_flagged for o in outcomes], dtype=bool),
+        seed,
+    )
+    return EvalResult(
+        dataset=name,
+        path=str(path),
+        n_loaded=n_loaded,
+        n_rows=len(outcomes),
+        n_bad_load=n_bad_load,
+        n_failed=n_failed,
+        seconds=time.perf_counter() - started,
+        seconds_product=t_product,
+        seconds_baseline=t_baseline,
+        limit=limit,
+        seed=seed,
+        consistency_threshold=consistency_threshold,
+        product=product,
+        baseline=baseline,
+        errors=tuple(errors),
+        rows=tuple(outcomes),
+    )
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _num(x: float) -> float | None:
+    """JSON has no nan: undefined metrics become null."""
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(float(x), 4)
+
+
+def _group_dict(m: GroupMetrics) -> dict:
+    return {
+        "n": m.n,
+        "n_consistent": m.n_consistent,
+        "balanced_accuracy": _num(m.balanced_accuracy),
+        "balanced_accuracy_cv": _num(m.balanced_accuracy_cv),
+        "roc_auc": _num(m.roc_auc),
+    }
+
+
+def _system_dict(s: SystemResult) -> dict:
+    return {
+        "overall": _group_dict(s.overall),
+        "by_group": {g: _group_dict(m) for g, m in s.by_group.items()},
+        "error_type_recall": {
+            e: {"recall": _num(r), "n": n} for e, (r, n) in s.error_type_recall.items()
+        },
+        "threshold_all_rows": _num(s.threshold_all_rows),
+    }
+
+
+def result_to_dict(result: EvalResult, *, include_rows: bool = False) -> dict:
+    """A JSON-ready dict (``factdiff eval ... --json out.json``)."""
+    out = {
+        "dataset": result.dataset,
+        "path": result.path,
+        "n_loaded": result.n_loaded,
+        "n_rows": result.n_rows,
+        "n_bad": result.n_bad,
+        "n_bad_load": result.n_bad_load,
+        "n_failed": result.n_failed,
+        "limit": result.limit,
+        "seed": result.seed,
+        "decision_rule": {
+            "flag_severity": FLAG_SEVERITY,
+            "consistency_threshold": result.consistency_threshold,
+            "cv_folds": CV_FOLDS,
+        },
+        "seconds": round(result.seconds, 3),
+        "seconds_product": round(result.seconds_product, 3),
+        "seconds_baseline": round(result.seconds_baseline, 3),
+        "factdiff": _system_dict(result.product),
+        "baseline": _system_dict(result.baseline),
+        "errors": [{"id": e.id, "message": e.message} for e in result.errors],
+    }
+    if include_rows:
+        out["rows"] = [
+            {
+                "id": o.id,
+                "group": o.group,
+                "label": o.label,
+                "factdiff": {
+                    "consistency": _num(o.product_consistency),
+                    "flagged": o.product_flagged,
+                    "finding_types": list(o.finding_types),
+                },
+                "baseline": {
+                    "consistency": _num(o.baseline_consistency),
+                    "flagged": o.baseline_flagged,
+                },
+                "error_types": list(o.error_types),
+            }
+            for o in result.rows
+        ]
+    return out
+
+
+def _pct(x: float) -> str:
+    return "–" if x is None or math.isnan(x) else f"{100 * x:.1f}"
+
+
+def format_result(result: EvalResult) -> Table:
+    """A rich table: factdiff beside the baseline, overall, per group and per error type.
+    Balanced accuracy and AUC are percentages."""
+    from rich.table import Table
+
+    p, b = result.product, result.baseline
+    title = (
+        f"{result.dataset}: {result.n_rows} rows"
+        f" ({result.n_bad} bad: {result.n_bad_load} unreadable, {result.n_failed} failed)"
+        f" in {result.seconds:.1f}s"
+    )
+    table = Table(title=title, title_justify="left")
+    table.add_column("metric")
+    table.add_column("n", justify="right")
+    table.add_column("factdiff", justify="right")
+    table.add_column("baseline", justify="right")
+
+    def add_group(label: str, pm: GroupMetrics, bm: GroupMetrics) -> None:
+        table.add_row(
+            f"{label} bal. acc.", str(pm.n), _pct(pm.balanced_accuracy), _pct(bm.balanced_accuracy)
+        )
+        table.add_row(
+            f"{label} bal. acc. (CV thr.)",
+            "",
+            _pct(pm.balanced_accuracy_cv),
+            _pct(bm.balanced_accuracy_cv),
+        )
+        table.add_row(f"{label} ROC AUC", "", _pct(pm.roc_auc), _pct(bm.roc_auc))
+
+    add_group("overall", p.overall, b.overall)
+    if len(p.by_group) > 1:
+        table.add_section()
+        for g in p.by_group:
+            pg, bg = p.by_group[g], b.by_group[g]
+            table.add_row(
+                f"{g} bal. acc.", str(pg.n), _pct(pg.balanced_accuracy), _pct(bg.balanced_accuracy)
+            )
+    if p.error_type_recall:
+        table.add_section()
+        for e, (r, n) in p.error_type_recall.items():
+            table.add_row(f"recall {e}", str(n), _pct(r), _pct(b.error_type_recall[e][0]))
+    table.add_section()
+    per_row = 1000 * result.seconds_product / max(result.n_rows + result.n_failed, 1)
+    base_per_row = 1000 * result.seconds_baseline / max(result.n_rows, 1)
+    table.add_row("ms per row", "", f"{per_row:.0f}", f"{base_per_row:.1f}")
+    return table

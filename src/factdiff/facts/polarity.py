@@ -1,0 +1,41 @@
+"""Negations: the words that turn a statement around ("not", "never", "no", "without",
+"failed to", "refused to", "denied"). A rewrite that adds or drops one reverses the fact."""
+
+from __future__ import annotations
+
+from factdiff.facts.mentions import lemma, tokens_mention
+from factdiff.types import Mention
+
+NEGATION_WORDS = frozenset(
+    {"not", "n't", "never", "no", "none", "nobody", "nothing", "nowhere", "neither", "nor",
+     "without", "cannot"}
+)  # fmt: skip
+# Verbs that negate their complement: "failed to stop", "refused to pay", "denied it".
+NEGATING_VERBS = frozenset({"fail", "refuse", "deny", "decline"})
+_NEEDS_COMPLEMENT = frozenset({"fail", "refuse", "decline"})
+
+
+def _norm(token) -> str:
+    low = token.lower_.replace("\u2019", "'")
+    if low in ("n't", "not", "cannot"):
+        return "not"
+    return low
+
+
+def extract_negations(doc, offset: int) -> tuple[Mention, ...]:
+    """Every negating token, as a Mention labelled NEG with its normalised word as norm."""
+    out: list[Mention] = []
+    for tok in doc:
+        low = tok.lower_.replace("\u2019", "'")
+        if tok.dep_ == "neg" or low in NEGATION_WORDS:
+            if low == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only":
+                continue  # "not only ... but also" does not negate
+            if low == "no" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("doubt",):
+                continue  # "no doubt" asserts
+            out.append(tokens_mention(doc, tok.i, tok.i + 1, offset, "NEG", _norm(tok)))
+        elif tok.pos_ == "VERB" and lemma(tok) in NEGATING_VERBS:
+            verb = lemma(tok)
+            if verb in _NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" for c in tok.children):
+                continue  # "declined sharply" is a direction, "declined to comment" negates
+            out.append(tokens_mention(doc, tok.i, tok.i + 1, offset, "NEG", verb))
+    return tuple(out)

@@ -1,0 +1,124 @@
+"""Ingest: paths, directories, URLs, HTML, Markdown, plain text and JSON/JSONL corpora →
+``Document`` records, with one ``IngestError`` per input that could not be read.
+
+Document ids are "d0", "d1", ... in input order (a record's own "id" wins). ``Document.text``
+is the extracted text after NFC and line-ending clean-up; every later offset refers to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from factdiff.errors import InputError
+from factdiff.ingest.fetch import is_public_address
+from factdiff.ingest.language import detect_language
+from factdiff.ingest.normalize import clean_text, normalize_for_matching
+from factdiff.ingest.readers import Draft, is_url, read_path, read_url, walk_directory
+from factdiff.options import Options
+from factdiff.types import Document, IngestError
+
+__all__ = [
+    "detect_language",
+    "document_from_text",
+    "is_public_address",
+    "iter_inputs",
+    "normalize_for_matching",
+    "read_inputs",
+]
+
+
+def document_from_text(text: str, doc_id: str, source: str = "", title: str = "") -> Document:
+    """A Document from a string already in memory (the API's ``compare_texts``/``check``).
+
+    The text is cleaned like a file's (NFC, "\\n" line ends) but not parsed as HTML. An empty
+    text is allowed here; the pipeline decides what to do with it.
+    """
+    text = clean_text(text)
+    return Document(
+        id=doc_id,
+        text=text,
+        source=source,
+        title=title,
+        meta={"language": detect_language(text), "format": "text"},
+    )
+
+
+def _document(draft: Draft, doc_id: str) -> Document:
+    text = clean_text(draft.text)
+    if not text.strip():
+        what = {"html": "no main text found in the page"}.get(draft.format, "no text")
+        raise InputError("empty", what)
+    meta = {"language": detect_language(text), "format": draft.format}
+    if draft.encoding:
+        meta["encoding"] = draft.encoding
+    return Document(id=doc_id, text=text, source=draft.source, title=draft.title, meta=meta)
+
+
+def _drafts(item: str, options: Options) -> Iterator[tuple[str, Iterator[Draft | IngestError]]]:
+    """(source, drafts) for every file an input names; a directory gives one per file."""
+    if is_url(item):
+        yield item, read_url(item, options)
+        return
+    path = Path(item)
+    if path.is_dir():
+        for file in walk_directory(path):
+            yield str(file), read_path(file, options)
+        return
+    yield item, read_path(path, options)
+
+
+def iter_inputs(
+    inputs: Sequence[str], options: Options
+) -> Iterator[tuple[Draft | None, IngestError | None]]:
+    """Stream (draft, None) or (None, error) over every input, in order; nothing raises."""
+    for item in inputs:
+        for source, drafts in _drafts(item, options):
+            try:
+                for draft in drafts:
+                    if isinstance(draft, IngestError):
+                        yield None, draft
+                    else:
+                        yield draft, None
+            except InputError as exc:
+                yield None, IngestError(source, exc.code, exc.message)
+            except (OSError, ValueError, RecursionError, MemoryError) as exc:
+                message = " ".join(str(exc).split())[:200] or type(exc).__name__
+                yield None, IngestError(source, "unreadable", message)
+
+
+def _unique(doc_id: str, taken: set[str]) -> str:
+    if doc_id not in taken:
+        return doc_id
+    n = 2
+    while f"{doc_id}-{n}" in taken:
+        n += 1
+    return f"{doc_id}-{n}"
+
+
+def read_inputs(
+    inputs: Sequence[str],
+    options: Options,
+    on_item: Callable[[str], None] | None = None,
+) -> tuple[list[Document], list[IngestError]]:
+    """Read every input; return the documents and one error per input that failed.
+
+    ``on_item`` is called with the source of every document or error as it is produced
+    (progress display). Ids are unique: a repeated record id gets a "-2" suffix.
+    """
+    documents: list[Document] = []
+    errors: list[IngestError] = []
+    taken: set[str] = set()
+    for draft, error in iter_inputs(inputs, options):
+        if draft is not None:
+            doc_id = _unique(draft.doc_id or f"d{len(documents)}", taken)
+            try:
+                documents.append(_document(draft, doc_id))
+                taken.add(doc_id)
+            except InputError as exc:
+                error = IngestError(draft.source, exc.code, exc.message)
+        if error is not None:
+            errors.append(error)
+        if on_item is not None:
+            on_item(draft.source if draft is not None else error.source)
+    return documents, errors

@@ -1,0 +1,104 @@
+"""Reconcile and consistency: pure functions over hand-made findings."""
+
+from __future__ import annotations
+
+from factdiff.consistency import content_support, document_consistency, findings_factor
+from factdiff.pipeline import DocPairFindings, claim_evidence_pairs, resolve_reference
+from factdiff.reconcile import consensus_findings, merge_duplicates, number_findings
+from factdiff.types import Document, Finding, Mention, Sentence, SentenceFacts, Span
+
+
+def finding(
+    claim_doc: str,
+    evidence_doc: str,
+    start: int = 0,
+    kind: str = "number_change",
+    severity: str = "high",
+    confidence: float = 0.9,
+) -> Finding:
+    return Finding(
+        type=kind,
+        severity=severity,
+        confidence=confidence,
+        claim=Span(claim_doc, start, start + 10, "x" * 10, "x", start, start + 1),
+        evidence=(Span(evidence_doc, 0, 10, "y" * 10, "y", 0, 1),),
+        explanation="changed",
+    )
+
+
+def test_reference_mode_checks_copies_against_reference():
+    assert claim_evidence_pairs("d0", ["d0", "d1", "d2"]) == [("d1", "d0"), ("d2", "d0")]
+
+
+def test_consensus_mode_checks_every_direction():
+    pairs = claim_evidence_pairs(None, ["d0", "d1", "d2"])
+    assert len(pairs) == 6 and ("d0", "d1") in pairs
+
+
+def test_resolve_reference_by_index_id_and_source():
+    docs = [Document("d0", "a", source="a.txt"), Document("d1", "b", source="b.txt")]
+    assert resolve_reference(docs, 1) == "d1"
+    assert resolve_reference(docs, "b.txt") == "d1"
+    assert resolve_reference(docs, None) is None
+
+
+def test_consensus_keeps_the_outlier_only():
+    # d1 differs from d0 and d2 at the same sentence; d0 and d2 agree with each other and
+    # each differs only from d1.
+    results = [
+        DocPairFindings("d1", "d0", (finding("d1", "d0"),), 1),
+        DocPairFindings("d1", "d2", (finding("d1", "d2"),), 1),
+        DocPairFindings("d0", "d1", (finding("d0", "d1"),), 1),
+        DocPairFindings("d2", "d1", (finding("d2", "d1"),), 1),
+    ]
+    kept = consensus_findings(results, 3)
+    assert {f.claim.doc for f in kept} == {"d1"}
+    assert all(f.introduced_by == "d1" for f in kept)
+
+
+def test_duplicates_merge_evidence_and_keep_best_confidence():
+    merged = merge_duplicates([finding("d1", "d0", confidence=0.5), finding("d1", "d2")])
+    assert len(merged) == 1
+    assert merged[0].confidence == 0.9
+    assert {e.doc for e in merged[0].evidence} == {"d0", "d2"}
+
+
+def test_ids_follow_document_then_position():
+    found = number_findings(
+        [finding("d2", "d0", 5), finding("d1", "d0", 50), finding("d1", "d0", 3)],
+        ["d0", "d1", "d2"],
+    )
+    assert [(f.id, f.claim.doc, f.claim.start) for f in found] == [
+        ("f1", "d1", 3),
+        ("f2", "d1", 50),
+        ("f3", "d2", 5),
+    ]
+    assert all(f.introduced_by == f.claim.doc for f in found)
+
+
+def facts_with(*words: str) -> SentenceFacts:
+    sentence = Sentence("d", 0, 0, 1, "x")
+    return SentenceFacts(sentence, content=tuple(Mention(w, 0, 1, "NOUN", w) for w in words))
+
+
+def test_consistency_orders_by_severity_and_support():
+    source = [facts_with("ferry", "harbour", "sink")]
+    faithful = document_consistency([], [facts_with("ferry", "sink")], source)
+    novel = document_consistency([], [facts_with("ferry", "volcano")], source)
+    flagged = document_consistency([finding("d1", "d0")], [facts_with("ferry", "sink")], source)
+    minor = document_consistency(
+        [finding("d1", "d0", severity="low")], [facts_with("ferry", "sink")], source
+    )
+    info = document_consistency(
+        [finding("d1", "d0", severity="info")], [facts_with("ferry", "sink")], source
+    )
+    assert faithful == info == 1.0
+    assert faithful > novel
+    assert faithful > minor > flagged
+    assert 0.0 <= flagged < 0.2
+
+
+def test_support_and_factor_edges():
+    assert content_support([], []) == 1.0
+    assert content_support([facts_with("a", "b")], [facts_with("a")]) == 0.5
+    assert findings_factor([]) == 1.0
