@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from checks_builders import S, pair, plain
-
 from factdiff.checks import (
     attribution_change,
     check_omitted,

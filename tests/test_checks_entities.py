@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from checks_builders import S, pair, plain
 
+from checks_builders import S, pair, plain
 from factdiff.checks import entity_substitution, role_change, run_pair_checks
 from factdiff.checks._common import names_match
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from checks_builders import S, pair, plain
-
 from factdiff.checks import number_change, quantity_swap, run_pair_checks, run_sentence_checks
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from checks_builders import S, pair, plain
-
 from factdiff.checks import (
     claim_reversal,
     modality_change,
@@ -159,3 +158,10 @@ def test_polarity_checks_tolerate_empty_facts():
     for check in (negation.check, claim_reversal.check, subject_swap.check, modality_change.check):
         assert check(p) == []
     assert run_pair_checks(pair(plain("d1", "x"))) == []
+
+
+def test_negation_elsewhere_does_not_cancel_a_reversal():
+    c = S("d1", "The council rejected the plan but did not say why.")
+    e = plain("d0", "The council approved the plan.")
+    found = run_pair_checks(pair(c.facts(negations=[c.neg()]), e))
+    assert "claim_reversal" in [f.type for f in found]

@@ -132,6 +132,16 @@ def test_json_list_and_single_object(tmp_path):
     assert docs[2].title == "One"
 
 
+def test_corpus_without_records_is_empty(tmp_path):
+    lines = tmp_path / "none.jsonl"
+    lines.write_text("\n\n")
+    listed = tmp_path / "none.json"
+    listed.write_text("[]")
+    docs, errors = read(lines, listed)
+    assert docs == []
+    assert codes(errors) == ["empty", "empty"]
+
+
 def test_bad_json_file(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text("{not json")
@@ -186,7 +196,8 @@ def test_binary_files(tmp_path):
     png = tmp_path / "photo.png"
     png.write_bytes(PNG)
     noise = tmp_path / "noise.dat"
-    noise.write_bytes(bytes(random.Random(3).randrange(256) for _ in range(4000)))
+    rng = random.Random(3)
+    noise.write_bytes(bytes(rng.randrange(256) for _ in range(4000)))
     nul = tmp_path / "nul.txt"
     nul.write_bytes(b"Anne Ross\x00\x00\x00\x01\x02 signed\x00 it")
     docs, errors = read(png, noise, nul)
@@ -226,9 +237,9 @@ def test_too_large_is_checked_before_reading(tmp_path, monkeypatch):
 def test_not_found_and_not_a_regular_file(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    docs, errors = read(tmp_path / "missing.txt", fifo)
+    docs, errors = read(tmp_path / "missing.txt", fifo, "", "bad\x00name")
     assert docs == []
-    assert codes(errors) == ["not_found", "unreadable"]
+    assert codes(errors) == ["not_found", "unreadable", "not_found", "unreadable"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
@@ -258,7 +269,10 @@ def test_directory_bad_file_does_not_stop_the_rest(tmp_path):
         ("d2", "d.md"),
     ]
     assert docs[2].title == "Sub story"
-    assert [(Path(e.source).name, e.code) for e in errors] == [("b.png", "binary"), ("e.txt", "empty")]
+    assert [(Path(e.source).name, e.code) for e in errors] == [
+        ("b.png", "binary"),
+        ("e.txt", "empty"),
+    ]
     assert [Path(s).name for s in seen] == ["a.txt", "b.png", "c.txt", "d.md", "e.txt"]
 
 
@@ -401,7 +415,7 @@ def test_fetch_too_large(local_server):
 def test_normalize_for_matching_maps_typography():
     text = "\u201cWe\u2019ll win\u201d \u2013 she said\u2026 at 5\u00a0pm \u2014 \uff21\uff11"
     out = normalize_for_matching(text)
-    assert out == "\"We'll win\" - she said\u2026 at 5 pm - A1"
+    assert out == '"We\'ll win" - she said\u2026 at 5 pm - A1'
     assert len(out) == len(text)
 
 

@@ -98,7 +98,7 @@ def run(
             )
 
     stage("segment")
-    sentences = segment_documents(docs)
+    sentences = segment_documents(docs, resources.splitter)
     stage("align")
     alignments = align_documents(
         sentences, resources.embedder, within_document=options.within_document

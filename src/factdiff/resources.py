@@ -28,6 +28,13 @@ class Resources:
         return load_nlp()
 
     @cached_property
+    def splitter(self) -> Any:
+        """The sentence splitter (spaCy's rule-based sentencizer; no model)."""
+        from factdiff.segment import make_sentence_splitter
+
+        return make_sentence_splitter()
+
+    @cached_property
     def embedder(self) -> Embedder | None:
         if not self.options.use_embeddings:
             return None

@@ -46,7 +46,7 @@ def written_noun(q: Quantity, facts: SentenceFacts | None) -> str:
     after = s.text[max(0, q.mention.end - s.start) :]
     for word in re.findall(r"[A-Za-z][\w'-]*", after)[:3]:
         w = fold(word)
-        if word_key(w) == word_key(q.noun) or (w[:2] == q.noun[:2] and fuzz.ratio(w, q.noun) >= 60):
+        if word_key(w) == word_key(q.noun) or (w[:1] == q.noun[:1] and fuzz.ratio(w, q.noun) >= 60):
             return word
     return q.noun
 

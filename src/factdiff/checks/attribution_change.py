@@ -8,9 +8,11 @@ fact, or a speaker the source never mentions. Pronoun speakers ("he said") are n
 from __future__ import annotations
 
 from factdiff.checks._common import (
+    base_form,
     confidence,
     doc_of,
     finding,
+    lexicon_words,
     name_of,
     names_match,
     span_of,
@@ -39,6 +41,12 @@ def same_speaker(a: Mention, b: Mention) -> bool:
 
 def _stance(a: Attribution) -> str:
     return a.stance or "assert"
+
+
+def _keeps_verb(claim: SentenceFacts, ea: Attribution) -> bool:
+    """ "The damage was estimated at ..." keeps the hedge of "officials estimated ..."."""
+    verb = base_form(ea.verb.norm or ea.verb.text)
+    return verb in lexicon_words(claim) or any(m.norm == verb for m in claim.content)
 
 
 def _said(a: Attribution) -> str:
@@ -92,7 +100,7 @@ def check(pair: Pair) -> list[Finding]:
                     f"{doc_of(pair.evidence[0])} does not name.",
                 )
             )
-    elif ref and _stance(ref[0][1]) != "assert" and not claim.attributions:
+    elif ref and _stance(ref[0][1]) != "assert" and not _keeps_verb(claim, ref[0][1]):
         ev, ea = ref[0]
         findings.append(
             finding(

@@ -35,6 +35,16 @@ def _keys(facts: SentenceFacts) -> set[str]:
     return {word_key(t) for t in tokens(facts.sentence.text)}
 
 
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "get"})
+
+
+def _passive(facts: SentenceFacts, verb: Mention) -> bool:
+    """ "dozens more were injured": the subject is the one acted upon."""
+    s = facts.sentence
+    before = tokens(s.text[: max(0, verb.start - s.start)])[-2:]
+    return bool(set(before) & _PASSIVE_AUX)
+
+
 def _agent_after_by(facts: SentenceFacts, key: str) -> bool:
     """Passive voice: "... by (the) <key>"."""
     return bool(re.search(rf"\bby\s+(?:\w+\s+){{0,2}}{re.escape(key)}", fold(facts.sentence.text)))
@@ -50,6 +60,8 @@ def _swapped(ct: Triple, et: Triple, claim: SentenceFacts, ev: SentenceFacts) ->
     # No object in the triple ("sank near the harbour"): each subject is elsewhere on the
     # other side, and neither side is a passive with the other as agent.
     if cs not in _keys(ev) or es not in _keys(claim):
+        return False
+    if _passive(claim, ct.verb) or _passive(ev, et.verb):
         return False
     return not (_agent_after_by(claim, es) or _agent_after_by(ev, cs))
 

@@ -89,7 +89,5 @@ def extract_attributions(doc, offset: int) -> tuple[Attribution, ...]:
                 continue
             verb = tokens_mention(doc, tok.i, tok.i + 1, offset, "ATTRIB", lem)
             stance = "claim" if lem in ("claim", "estimate") else "assert"
-            out.append(
-                Attribution(speaker=phrase_mention(poss, offset), verb=verb, stance=stance)
-            )
+            out.append(Attribution(speaker=phrase_mention(poss, offset), verb=verb, stance=stance))
     return tuple(out)

@@ -4,26 +4,26 @@ consistency check compares them with the numbers around them."""
 
 from __future__ import annotations
 
-from factdiff.facts.mentions import lemma, tokens_mention
+from factdiff.facts.mentions import lemma, tokens_mention, word_set
 from factdiff.facts.numbers import is_number_word
 from factdiff.types import Mention
 
-UP_LEMMAS = frozenset(
+UP_LEMMAS = word_set(
     "increase rise grow climb raise gain jump soar surge boost expand double triple swell "
-    "rocket spike escalate mount hike accelerate strengthen widen".split()
+    "rocket spike escalate mount hike accelerate strengthen widen"
 )
-DOWN_LEMMAS = frozenset(
+DOWN_LEMMAS = word_set(
     "decrease fall drop decline cut lower reduce shrink slump plunge tumble slash halve dip "
-    "slide contract ease curb diminish weaken narrow lessen trim plummet sink".split()
+    "slide contract ease curb diminish weaken narrow lessen trim plummet sink"
 )
 # Nouns that name a change ("a rise in prices", "job cuts").
-UP_NOUNS = frozenset("increase rise growth gain hike boost surge jump expansion upturn".split())
-DOWN_NOUNS = frozenset(
-    "decrease decline fall drop cut reduction loss slump downturn contraction halt end".split()
+UP_NOUNS = word_set("increase rise growth gain hike boost surge jump expansion upturn")
+DOWN_NOUNS = word_set(
+    "decrease decline fall drop cut reduction loss slump downturn contraction halt end"
 )
 # Verbs that take their direction from a particle: "revise down", "scale back", "mark up".
-NEUTRAL_VERBS = frozenset(
-    "revise adjust mark scale ratchet push drive bring put move go come step turn".split()
+NEUTRAL_VERBS = word_set(
+    "revise adjust mark scale ratchet push drive bring put move go come step turn"
 )
 _COMPARATIVES = {"more": "up", "higher": "up", "greater": "up", "larger": "up",
                  "less": "down", "fewer": "down", "lower": "down", "smaller": "down"}  # fmt: skip
@@ -75,8 +75,10 @@ def extract_directions(doc, offset: int) -> tuple[Mention, ...]:
                 norm = "down"
         elif low in _COMPARATIVES and tok.pos_ in ("ADJ", "ADV"):
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.lower_ == "than" and any(
-                t.like_num or is_number_word(t.text) for t in doc[tok.i + 2 : tok.i + 5]
+            if (
+                nxt is not None
+                and nxt.lower_ == "than"
+                and any(t.like_num or is_number_word(t.text) for t in doc[tok.i + 2 : tok.i + 5])
             ):
                 continue  # "more than 12" is a hedge on a number
             if tok.head.pos_ in ("ADJ", "ADV") and tok.head != tok:

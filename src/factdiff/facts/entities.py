@@ -22,6 +22,7 @@ from factdiff.facts.mentions import (
     span_mention,
     tokens_mention,
     trim_span,
+    word_set,
 )
 from factdiff.types import Entity, Mention
 
@@ -77,6 +78,19 @@ DEMONYMS: dict[str, str] = {
 
 # Courtesy titles are not roles ("Mr. Ross" does not tell what Ross does).
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "madam", "dame"})
+# Words that are part of a title even when capitalised, so a capitalised word before them
+# that is NOT one is read as the organisation: "Acme CEO John Doe" → role ceo, of Acme.
+TITLE_WORDS = word_set(
+    "acting ambassador archbishop attorney bishop cardinal ceo cfo chair chairman chairwoman "
+    "chancellor chief coach commander commissioner congressman congresswoman coo councillor "
+    "councilman councilwoman counsel deputy detective director doctor dr editor executive "
+    "first foreign founder general governor head inspector interior judge justice king lawyer "
+    "leader lieutenant lord manager mayor minister officer official pope premier president "
+    "prime prince princess professor prosecutor queen representative rep sen senator "
+    "sergeant sheriff speaker spokesman spokesperson spokeswoman superintendent treasurer "
+    "vice former secretary state defence defense finance health justice trade economy "
+    "education home environment energy"
+)
 _AFFILIATION_PREPS = frozenset({"of", "at", "for", "from", "in", "with"})
 _PRE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod"})
 
@@ -133,8 +147,10 @@ def _title_phrase(head, offset: int) -> tuple[Mention | None, Mention | None]:
     affiliation = None
     for child in head.lefts:
         ent = entity_at(child)
-        if child.dep_ == "poss" or (ent is not None and ent.label_ != "PERSON") or (
-            child.text.lower() in DEMONYMS
+        if (
+            child.dep_ == "poss"
+            or (ent is not None and ent.label_ != "PERSON")
+            or (child.text.lower() in DEMONYMS)
         ):
             affiliation = affiliation or _affiliation_of(child, offset)
         elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "NOUN", "PROPN"):
@@ -171,6 +187,8 @@ def _pre_title(ent, offset: int) -> tuple[Mention | None, Mention | None]:
         if tok.dep_ not in _PRE_DEPS or not (i < tok.head.i < ent.end) or tok.is_punct:
             break
         other = entity_at(tok)
+        if other is not None and len(other) == 1 and tok.lower_ in TITLE_WORDS:
+            other = None  # "Defense" tagged ORG in "Defense Secretary Kari Dahl"
         if tok.dep_ == "poss" or (other is not None and other.label_ != "PERSON"):
             if other is not None:
                 affiliation = affiliation or _affiliation_of(tok, offset)
@@ -187,6 +205,17 @@ def _pre_title(ent, offset: int) -> tuple[Mention | None, Mention | None]:
         elif tok.dep_ not in ("det", "case"):
             break
         i -= 1
+    role_idxs.sort()
+    while (
+        len(role_idxs) > 1
+        and doc[role_idxs[0]].pos_ == "PROPN"
+        and doc[role_idxs[0]].lower_ not in TITLE_WORDS
+        and any(doc[i].lower_ in TITLE_WORDS for i in role_idxs[1:])
+    ):
+        first = role_idxs.pop(0)
+        affiliation = affiliation or tokens_mention(
+            doc, first, first + 1, offset, "ORG", normalize_name(doc[first].text)
+        )
     role = _role_from_words(doc, role_idxs, offset)
     return role, (affiliation if role is not None else None)
 
@@ -196,9 +225,9 @@ def _appositive(ent, offset: int) -> tuple[Mention | None, Mention | None]:
     and the mis-parsed "CEO of Acme, John Doe" (name attached to the organisation)."""
     root = ent.root
     for tok in ent.doc:
-        if tok.dep_ == "appos" and ent.start <= tok.head.i < ent.end and tok.i >= ent.end:
-            if _is_title_noun(tok):
-                return _title_phrase(tok, offset)
+        after = tok.dep_ == "appos" and ent.start <= tok.head.i < ent.end and tok.i >= ent.end
+        if after and _is_title_noun(tok):
+            return _title_phrase(tok, offset)
     if root.dep_ == "appos":
         head = root.head
         if _is_title_noun(head):

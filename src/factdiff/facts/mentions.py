@@ -17,9 +17,15 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 _POSSESSIVE = re.compile(r"('s|')$")
 _EDGE_PUNCT = "\"'.,;:!?()[]{}«»“”"
 
-PRONOUNS = frozenset(
+
+def word_set(text: str) -> frozenset[str]:
+    """A constant word table written as one string (keeps long tables readable)."""
+    return frozenset(text.split())
+
+
+PRONOUNS = word_set(
     "i me my we us our you your he him his she her it its they them their this that these "
-    "those who whom which one someone anyone everyone".split()
+    "those who whom which one someone anyone everyone"
 )
 
 # Entity labels that name things (not numbers or dates).

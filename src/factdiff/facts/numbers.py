@@ -88,7 +88,7 @@ def parse_number(words: list[str]) -> float | None:
 
 
 def parse_ordinal(word: str) -> float | None:
-    """"third" → 3, "21st" → 21; None when the word is not an ordinal."""
+    """ "third" → 3, "21st" → 21; None when the word is not an ordinal."""
     w = word.lower()
     if w in ORDINALS:
         return float(ORDINALS[w])

@@ -81,6 +81,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "₹": "rupee",
     "kr": "krone",
 }
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 _PERCENT = frozenset({"%", "percent", "pct"})
 _NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "appos"})
@@ -95,10 +98,25 @@ def _is_number_token(tok) -> bool:
     return is_number_word(low)
 
 
+def _counts_time_unit(tok) -> bool:
+    """ "six hours", "12 years", "two days later": a duration is a count of time units, so a
+    changed number is a number change even though NER calls the phrase a DATE/TIME."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("nummod", "compound", "quantmod") or head.head == head:
+            return False
+        head = head.head
+        if head.pos_ == "NOUN":
+            return lemma(head) in TIME_UNITS
+    return False
+
+
 def _skip(tok) -> bool:
     """Tokens that are numbers but not quantities: dates, years, parts of names."""
     if tok.ent_type_ in NAME_LABELS:
         return True
+    if _counts_time_unit(tok) and not looks_like_year(tok):
+        return False
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
         if ent.label_ in ("CARDINAL", "QUANTITY"):
@@ -120,20 +138,24 @@ def _groups(doc) -> list[tuple[int, int]]:
             i += 1
             continue
         start = i
-        if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in (
-            NUMBER_WORDS - set(("one", "two", "three"))
+        if (
+            start > 0
+            and doc[start - 1].lower_ in ("a", "an")
+            and doc[start].lower_ in (NUMBER_WORDS - set(("one", "two", "three")))
         ):
             start -= 1  # "a dozen", "a million"
         end = i + 1
         while end < n:
             tok = doc[end]
-            if _is_number_token(tok) and tok.lower_ not in VAGUE:
-                end += 1
-            elif (
-                tok.text in ("-", "and")
-                and end + 1 < n
-                and doc[end + 1].lower_ in NUMBER_WORDS
-                and doc[end - 1].lower_ in NUMBER_WORDS
+            if (
+                _is_number_token(tok)
+                and tok.lower_ not in VAGUE
+                or (
+                    tok.text in ("-", "and")
+                    and end + 1 < n
+                    and doc[end + 1].lower_ in NUMBER_WORDS
+                    and doc[end - 1].lower_ in NUMBER_WORDS
+                )
             ):
                 end += 1
             else:
@@ -166,8 +188,10 @@ def _counted_noun(doc, start: int, end: int) -> str:
     object of "of" ("40 of the passengers")."""
     words = [t.lower_ for t in doc[start:end]]
     nxt = doc[end].lower_ if end < len(doc) else ""
-    if any(w in _PERCENT for w in words) or nxt in _PERCENT or (
-        nxt == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent"
+    if (
+        any(w in _PERCENT for w in words)
+        or nxt in _PERCENT
+        or (nxt == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")
     ):
         return "percent"
     for w in words:
@@ -190,6 +214,8 @@ def _counted_noun(doc, start: int, end: int) -> str:
 def _label(doc, start: int, end: int, noun: str) -> str:
     if noun == "percent":
         return "PERCENT"
+    if noun in TIME_UNITS:
+        return "QUANTITY"  # a duration; DATE/TIME would tell the checks to skip it
     for tok in doc[start:end]:
         if tok.ent_type_ in _NUMERIC_LABELS:
             return tok.ent_type_
@@ -216,7 +242,13 @@ def _ordinals(doc, offset: int, taken: set[int]) -> list[Quantity]:
         root = ent.root
         noun = lemma(root.head) if root.head.pos_ in ("NOUN", "PROPN") and root.head != root else ""
         mention = tokens_mention(
-            doc, ent.start, ent.end, offset, "ORDINAL", format_number(value, ent.text.lower()), value
+            doc,
+            ent.start,
+            ent.end,
+            offset,
+            "ORDINAL",
+            format_number(value, ent.text.lower()),
+            value,
         )
         out.append(Quantity(mention=mention, value=value, noun=noun))
     return out

@@ -8,7 +8,7 @@ before | after | until | same | "") beside its ``norm`` (the lower-cased core: "
 
 from __future__ import annotations
 
-from factdiff.facts.mentions import tokens_mention
+from factdiff.facts.mentions import tokens_mention, word_set
 from factdiff.facts.numbers import looks_like_year
 from factdiff.types import TimeExpr
 
@@ -44,9 +44,9 @@ TRAILING_RELATIONS: dict[str, str] = {
     "ago": "before",
     "as": "same",
 }
-TIME_NOUNS = frozenset(
+TIME_NOUNS = word_set(
     "second seconds minute minutes hour hours day days week weeks month months year years "
-    "morning afternoon evening night weekend decade decades".split()
+    "morning afternoon evening night weekend decade decades"
 )
 _DROP_WORDS = frozenset({"the", "a", "an", "as"})
 

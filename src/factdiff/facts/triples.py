@@ -50,9 +50,7 @@ def _agent(verb):
 
 
 def _negated(verb) -> bool:
-    return any(
-        c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children
-    )
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children)
 
 
 def _verb_norm(verb) -> str:
@@ -61,7 +59,7 @@ def _verb_norm(verb) -> str:
 
 
 def _is_modal_auxiliary(verb) -> bool:
-    """"going" in "is going to fail" is modality, not an event of its own."""
+    """ "going" in "is going to fail" is modality, not an event of its own."""
     return (
         verb.lower_ == "going"
         and verb.i + 1 < len(verb.doc)

@@ -22,7 +22,7 @@ __all__ = [
     "detect_language",
     "document_from_text",
     "is_public_address",
-    "iter_inputs",
+    "iter_documents",
     "normalize_for_matching",
     "read_inputs",
 ]
@@ -68,23 +68,26 @@ def _drafts(item: str, options: Options) -> Iterator[tuple[str, Iterator[Draft |
     yield item, read_path(path, options)
 
 
-def iter_inputs(
-    inputs: Sequence[str], options: Options
-) -> Iterator[tuple[Draft | None, IngestError | None]]:
-    """Stream (draft, None) or (None, error) over every input, in order; nothing raises."""
+def _drafts_of(inputs: Sequence[str], options: Options) -> Iterator[Draft | IngestError]:
+    """Every draft or error, in input order; nothing raises."""
     for item in inputs:
-        for source, drafts in _drafts(item, options):
-            try:
-                for draft in drafts:
-                    if isinstance(draft, IngestError):
-                        yield None, draft
-                    else:
-                        yield draft, None
-            except InputError as exc:
-                yield None, IngestError(source, exc.code, exc.message)
-            except (OSError, ValueError, RecursionError, MemoryError) as exc:
-                message = " ".join(str(exc).split())[:200] or type(exc).__name__
-                yield None, IngestError(source, "unreadable", message)
+        if not item.strip():
+            yield IngestError(item, "not_found", "empty input name")
+            continue
+        try:
+            for source, drafts in _drafts(item, options):
+                try:
+                    yield from drafts
+                except InputError as exc:
+                    yield IngestError(source, exc.code, exc.message)
+                except (OSError, ValueError, RecursionError, MemoryError) as exc:
+                    yield IngestError(source, "unreadable", _one_line(exc))
+        except (OSError, ValueError) as exc:  # the input name itself is unusable
+            yield IngestError(item, "unreadable", _one_line(exc))
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def _unique(doc_id: str, taken: set[str]) -> str:
@@ -96,6 +99,27 @@ def _unique(doc_id: str, taken: set[str]) -> str:
     return f"{doc_id}-{n}"
 
 
+def iter_documents(inputs: Sequence[str], options: Options) -> Iterator[Document | IngestError]:
+    """Stream a Document or an IngestError per item, in input order (for corpora too big to
+    hold in a list). Ids are "d0", "d1", ... counting documents; a record's own id wins, and
+    a repeated id gets a "-2" suffix."""
+    taken: set[str] = set()
+    count = 0
+    for item in _drafts_of(inputs, options):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        doc_id = _unique(item.doc_id or f"d{count}", taken)
+        try:
+            document = _document(item, doc_id)
+        except InputError as exc:
+            yield IngestError(item.source, exc.code, exc.message)
+            continue
+        taken.add(doc_id)
+        count += 1
+        yield document
+
+
 def read_inputs(
     inputs: Sequence[str],
     options: Options,
@@ -104,21 +128,15 @@ def read_inputs(
     """Read every input; return the documents and one error per input that failed.
 
     ``on_item`` is called with the source of every document or error as it is produced
-    (progress display). Ids are unique: a repeated record id gets a "-2" suffix.
+    (progress display).
     """
     documents: list[Document] = []
     errors: list[IngestError] = []
-    taken: set[str] = set()
-    for draft, error in iter_inputs(inputs, options):
-        if draft is not None:
-            doc_id = _unique(draft.doc_id or f"d{len(documents)}", taken)
-            try:
-                documents.append(_document(draft, doc_id))
-                taken.add(doc_id)
-            except InputError as exc:
-                error = IngestError(draft.source, exc.code, exc.message)
-        if error is not None:
-            errors.append(error)
+    for item in iter_documents(inputs, options):
+        if isinstance(item, IngestError):
+            errors.append(item)
+        else:
+            documents.append(item)
         if on_item is not None:
-            on_item(draft.source if draft is not None else error.source)
+            on_item(item.source)
     return documents, errors

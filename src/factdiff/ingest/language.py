@@ -44,7 +44,9 @@ def detect_language(
         ascii_share = sum(1 for c in letters if c.isascii()) / len(letters)
         # Too short to classify: Latin-script text with English function words (or a bare
         # headline in plain ASCII) is taken as English, anything else is left undetermined.
-        if ascii_share >= 0.97 and (_looks_english(sample) or len(_WORD.findall(sample)) < 6):
+        if (ascii_share >= 0.9 and _looks_english(sample)) or (
+            ascii_share >= 0.97 and len(_WORD.findall(sample)) < 6
+        ):
             return "en"
         if len(letters) < 40:
             return "und"

@@ -83,8 +83,12 @@ def _draft_from_record(record: Record) -> Draft:
 
 
 def _records(items: Iterator[Record | IngestError]) -> Iterator[Draft | IngestError]:
+    count = 0
     for item in items:
+        count += 1
         yield item if isinstance(item, IngestError) else _draft_from_record(item)
+    if not count:
+        raise InputError("empty", "no records")
 
 
 def read_path(path: Path, options: Options) -> Iterator[Draft | IngestError]:
