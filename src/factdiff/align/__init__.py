@@ -25,7 +25,7 @@ from factdiff.align.semantic import cosine_matrix, embed_documents
 from factdiff.models.embedder import Embedder
 from factdiff.types import Alignment, Sentence
 
-__all__ = ["align_documents", "nearest_sentences"]
+__all__ = ["align_documents", "embed_documents", "nearest_sentences"]
 
 CANDIDATE_COSINE = 0.50  # embedding pairs above this are scored even with no shared word
 EVIDENCE_COSINE_WEIGHT = 0.6  # nearest_sentences: share of the embedding in the mixed score
@@ -154,11 +154,18 @@ def align_documents(
     embedder: Embedder | None,
     *,
     within_document: bool = True,
+    vectors: Mapping[str, np.ndarray] | None = None,
 ) -> list[Alignment]:
     """Align the sentences of every pair of documents (in the mapping's order: ``a`` is from
     the earlier document) and, with ``within_document``, later restatements inside one
-    document. Without an embedder the alignment is lexical only."""
-    vecs = embed_documents(sentences, embedder) if embedder is not None else {}
+    document. Without an embedder the alignment is lexical only.
+
+    ``vectors`` (from ``embed_documents``) lets a caller that also needs the embeddings
+    elsewhere (``nearest_sentences``) encode each sentence only once."""
+    if vectors is not None:
+        vecs = dict(vectors)
+    else:
+        vecs = embed_documents(sentences, embedder) if embedder is not None else {}
     sides = {doc: _Side(sents, vecs.get(doc)) for doc, sents in sentences.items()}
     docs = list(sides)
     out: list[Alignment] = []

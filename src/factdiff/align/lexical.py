@@ -12,30 +12,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
+from factdiff.ingest.normalize import normalize_for_matching
+
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+(?:[.,']\w+)*")
 
@@ -52,8 +30,9 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def normalize_text(text: str) -> str:
-    """Lower-case, NFKC, curly quotes and dashes folded, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
+    """Curly quotes, dashes and odd spaces folded (as at ingest), NFKC, lower-case, whitespace
+    collapsed. Only for comparing: offsets never come from this text."""
+    text = unicodedata.normalize("NFKC", normalize_for_matching(text)).lower()
     return _SPACE.sub(" ", text).strip()
 
 
@@ -87,10 +66,7 @@ class LexScores:
     token_edits: int
     dice: float  # content-word Dice overlap
     containment: float  # share of the first sentence's content words found in the second
-
-    @property
-    def verbatim(self) -> bool:
-        return self.token_edits == 0
+    verbatim: bool  # the same words in the same order (punctuation and case aside)
 
     @property
     def best(self) -> float:
@@ -106,6 +82,7 @@ def lex_scores(a: LexText, b: LexText) -> LexScores:
         token_edits=Levenshtein.distance(a.tokens, b.tokens),
         dice=2.0 * shared / total if total else float(a.tokens == b.tokens),
         containment=shared / len(a.content) if a.content else 0.0,
+        verbatim=a.norm == b.norm or (bool(a.tokens) and a.tokens == b.tokens),
     )
 
 

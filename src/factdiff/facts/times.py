@@ -87,6 +87,15 @@ def _time_spans(doc) -> list[tuple[int, int]]:
         elif (
             tok.lower_ in TIME_NOUNS
             and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].lower_ in ("ago", "later", "earlier")
+        ):  # "a dozen years ago" that NER left out
+            start = tok.left_edge.i
+            if not taken.intersection(range(start, tok.i + 2)):
+                spans.append((start, tok.i + 2))
+                taken.update(range(start, tok.i + 2))
+        elif (
+            tok.lower_ in TIME_NOUNS
+            and tok.i + 1 < len(doc)
             and doc[tok.i + 1].lower_ in ("after", "before")
             and doc[tok.i + 1].head == tok
         ):
