@@ -183,4 +183,7 @@ def test_precomputed_vectors_give_the_same_alignment(emb):
     found = nearest_sentences(
         COPY[:1], ORIG, None, k=1, claim_vecs=vectors["d1"][:1], source_vecs=vectors["d0"]
     )
-    assert found == nearest_sentences(COPY[:1], ORIG, emb, k=1)
+    ((sent, score),) = found[0]
+    ((sent2, score2),) = nearest_sentences(COPY[:1], ORIG, emb, k=1)[0]
+    assert sent == sent2 == ORIG[0]
+    assert score == pytest.approx(score2, abs=0.02)  # int8 activations: batch make-up matters

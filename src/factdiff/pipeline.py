@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from factdiff.errors import InputError
 from factdiff.options import Options
@@ -69,7 +70,7 @@ def run(
     on_stage: StageCallback | None = None,
 ) -> Report:
     """Compare the versions in ``docs`` and build the report."""
-    from factdiff.align import align_documents
+    from factdiff.align import align_documents, embed_documents
     from factdiff.facts import extract_facts
     from factdiff.reconcile import reconcile
     from factdiff.segment import segment_documents
@@ -100,8 +101,9 @@ def run(
     stage("segment")
     sentences = segment_documents(docs, resources.splitter)
     stage("align")
+    vectors = embed_documents(sentences, resources.embedder) if resources.embedder else None
     alignments = align_documents(
-        sentences, resources.embedder, within_document=options.within_document
+        sentences, resources.embedder, within_document=options.within_document, vectors=vectors
     )
     stage("facts")
     facts = {
@@ -110,7 +112,9 @@ def run(
     }
     stage("check")
     checked = [d.id for d in docs if d.id not in unsupported]
-    results = check_documents(checked, reference, sentences, alignments, facts, resources, options)
+    results = check_documents(
+        checked, reference, sentences, alignments, facts, vectors, resources, options
+    )
     within = check_within_documents(alignments, facts)
     stage("reconcile")
     return reconcile(
@@ -158,6 +162,7 @@ def check_documents(
     sentences: Mapping[str, Sequence[Sentence]],
     alignments: Sequence[Alignment],
     facts: Mapping[str, Sequence[SentenceFacts]],
+    vectors: Mapping[str, Any] | None,
     resources: Resources,
     options: Options,
 ) -> list[DocPairFindings]:
@@ -176,11 +181,16 @@ def check_documents(
         evidence_facts = facts[evidence_doc]
         aligned = counterparts(alignments, claim_doc, evidence_doc)
         loose = [s for s in sentences[claim_doc] if s.index not in aligned]
-        nearest = (
-            nearest_sentences(loose, sentences[evidence_doc], resources.embedder, k=EVIDENCE_K)
-            if loose and sentences[evidence_doc]
-            else {}
-        )
+        nearest = {}
+        if loose and sentences[evidence_doc]:
+            nearest = nearest_sentences(
+                loose,
+                sentences[evidence_doc],
+                resources.embedder,
+                k=EVIDENCE_K,
+                claim_vecs=vectors[claim_doc][[s.index for s in loose]] if vectors else None,
+                source_vecs=vectors[evidence_doc] if vectors else None,
+            )
         findings: list[Finding] = []
         for cf in claim_facts:
             index = cf.sentence.index

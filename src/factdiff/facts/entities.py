@@ -205,6 +205,15 @@ def _pre_title(ent, offset: int) -> tuple[Mention | None, Mention | None]:
         elif tok.dep_ not in ("det", "case"):
             break
         i -= 1
+    if not role_idxs and ent.start > 0:
+        prev = doc[ent.start - 1]
+        titled = prev.lower_ in TITLE_WORDS or any(
+            c.dep_ in ("poss", "compound", "amod") for c in prev.lefts
+        )
+        if _is_title_noun(prev) and prev.dep_ not in (*_PRE_DEPS, "pobj") and titled:
+            # the parser left the title beside the name ("Kestrel County's fire marshal Rosa
+            # Delgado" parsed as two subjects): read the title phrase on its own
+            return _title_phrase(prev, offset)
     role_idxs.sort()
     while (
         len(role_idxs) > 1

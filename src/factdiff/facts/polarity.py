@@ -32,6 +32,9 @@ def extract_negations(doc, offset: int) -> tuple[Mention, ...]:
                 continue  # "not only ... but also" does not negate
             if low == "no" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("doubt",):
                 continue  # "no doubt" asserts
+            if low == "no" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "one":
+                out.append(tokens_mention(doc, tok.i, tok.i + 2, offset, "NEG", "nobody"))
+                continue
             out.append(tokens_mention(doc, tok.i, tok.i + 1, offset, "NEG", _norm(tok)))
         elif tok.pos_ == "VERB" and lemma(tok) in NEGATING_VERBS:
             verb = lemma(tok)

@@ -39,14 +39,14 @@ class MixConfig:
 
     train: dict[str, int]
     val: dict[str, int]
-    perturb_train: int = 4500
+    perturb_train: int = 2400
     perturb_val: int = 300
     perturb_premises_per_source: dict[str, float] | None = None
     seed: int = 13
 
 
-DEFAULT_TRAIN = {"mnli": 4000, "fever": 1600, "snli": 1500, "vitaminc": 300}
-DEFAULT_VAL = {"mnli": 300, "fever": 200, "snli": 200, "vitaminc": 100}
+DEFAULT_TRAIN = {"mnli": 2600, "fever": 700, "snli": 1200, "vitaminc": 300}
+DEFAULT_VAL = {"mnli": 250, "fever": 150, "snli": 200, "vitaminc": 100}
 
 
 def read_source(data_dir: Path, name: str) -> list[PairExample]:
@@ -101,40 +101,58 @@ def _sentence_window(sents: list[Any], first: int, last: int) -> tuple[int, int]
 
 
 def perturbation_pairs(
-    premises: Iterable[str], nlp: Any, n_pairs: int, seed: int, verbatim_share: float = 0.08
+    premises: Iterable[str],
+    nlp: Any,
+    n_pairs: int,
+    seed: int,
+    faithful_share: float = 0.4,
+    verbatim_share: float = 0.1,
 ) -> list[PairExample]:
     """Sentence-level pairs from the perturbation engine: premise = the source sentence(s)
-    with one neighbour each side; hypothesis = the changed sentence (label 0) or a faithful
-    rewrite of it (label 1), or now and then the sentence verbatim (label 1)."""
-    from factdiff.perturb.engine import perturb_doc
-    from factdiff.perturb.tables import ALL_TYPES
+    with one neighbour each side; hypothesis = the changed sentence (label 0), a faithful
+    rewrite of it (label 1), or now and then the sentence verbatim (label 1).
+
+    Change types are balanced: each text gets the type used least so far among those it
+    allows, so frequent types (negation, additions) do not crowd out rare ones (swaps).
+    """
+    from factdiff.perturb.edits import apply_edit
+    from factdiff.perturb.engine import candidate_edits
+    from factdiff.perturb.tables import CHANGE_TYPES, FAITHFUL_TYPES
 
     rng = random.Random(seed)
     texts = [p for p in premises if 40 <= len(p) <= 3000]
     rng.shuffle(texts)
+    used: Counter = Counter()
     out: list[PairExample] = []
     for doc in nlp.pipe(texts, batch_size=64):
         if len(out) >= n_pairs:
             break
         sents = list(doc.sents)
-        for pert in perturb_doc(doc, rng, 2, ALL_TYPES):
-            idx = [
-                i
-                for i, s in enumerate(sents)
-                if s.start_char < pert.source_sentence_end
-                and s.end_char > pert.source_sentence_start
-            ]
-            if not idx:
-                continue
-            lo, hi = _sentence_window(sents, idx[0], idx[-1])
-            premise = doc.text[lo:hi]
-            out.append(
-                PairExample(
-                    premise, pert.rewrite_sentence, pert.label, f"perturb:{pert.change_type}"
-                )
-            )
-            if rng.random() < verbatim_share:
-                out.append(PairExample(premise, pert.source_sentence, 1, "perturb:verbatim"))
+        r = rng.random()
+        if r < verbatim_share:
+            i = rng.randrange(len(sents))
+            lo, hi = _sentence_window(sents, i, i)
+            out.append(PairExample(doc.text[lo:hi], sents[i].text, 1, "perturb:verbatim"))
+            continue
+        family = FAITHFUL_TYPES if r < verbatim_share + faithful_share else CHANGE_TYPES
+        candidates = {t: e for t, e in candidate_edits(doc, rng, family).items() if e}
+        if not candidates:
+            continue
+        change_type = min(candidates, key=lambda t: (used[t], rng.random()))
+        used[change_type] += 1
+        edit = rng.choice(candidates[change_type])
+        pert = apply_edit(doc.text, edit, 1 if change_type in FAITHFUL_TYPES else 0)
+        idx = [
+            i
+            for i, s in enumerate(sents)
+            if s.start_char < pert.source_sentence_end and s.end_char > pert.source_sentence_start
+        ]
+        if not idx:
+            continue
+        lo, hi = _sentence_window(sents, idx[0], idx[-1])
+        out.append(
+            PairExample(doc.text[lo:hi], pert.rewrite_sentence, pert.label, f"perturb:{change_type}")
+        )
     return out[:n_pairs]
 
 

@@ -49,14 +49,14 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
     epochs: int = 1
-    freeze_layers: int = 2  # embeddings + this many lower layers stay fixed (CPU budget)
+    freeze_layers: int = 3  # embeddings + this many lower layers stay fixed (CPU budget)
     checkpoint_every: int = 40
     log_every: int = 10
     threads: int = 2
     max_steps: int | None = None  # stop early (smoke runs); None = the whole schedule
     train_counts: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TRAIN))
     val_counts: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_VAL))
-    perturb_train: int = 4500
+    perturb_train: int = 2400
     perturb_val: int = 300
 
 
@@ -298,7 +298,7 @@ def train(cfg: TrainConfig) -> dict:
             opt.zero_grad(set_to_none=True)
             step += 1
             seen += len(rows)
-            loss_sum += float(loss)
+            loss_sum += loss.item()
             if step % cfg.log_every == 0:
                 elapsed = time.time() - t0
                 _log(
@@ -353,7 +353,7 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--lr", type=float, default=5e-5)
     p.add_argument("--max-length", type=int, default=256)
-    p.add_argument("--freeze-layers", type=int, default=2)
+    p.add_argument("--freeze-layers", type=int, default=3)
     p.add_argument("--max-steps", type=int, default=None)
     p.add_argument("--scale", type=float, default=1.0, help="multiply every training count")
     p.add_argument("--threads", type=int, default=2)
@@ -373,7 +373,7 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
         max_steps=a.max_steps,
         threads=a.threads,
         train_counts={k: int(v * a.scale) for k, v in DEFAULT_TRAIN.items()},
-        perturb_train=int(4500 * a.scale),
+        perturb_train=int(2400 * a.scale),
     )
 
 
