@@ -80,6 +80,18 @@ def test_capitalised_title_and_title_of_organisation(nlp):
     assert (doe.role.norm, doe.affiliation.norm) == ("ceo", "acme")
 
 
+def test_title_beside_name_when_the_parse_splits_them(nlp):
+    berg = person(
+        facts_of(nlp, "Lund County's fire marshal Ada Berg is leading the inquiry."), "ada berg"
+    )
+    assert (berg.role.norm, berg.affiliation.norm) == ("fire marshal", "lund county")
+
+
+def test_noun_before_name_is_not_always_a_role(nlp):
+    f = facts_of(nlp, "No one was hurt, and in an interview Ada Berg said so.")
+    assert person(f, "ada berg").role is None
+
+
 def test_entity_norm_drops_possessive_and_article(nlp):
     f = facts_of(nlp, "Sweden's government met the United Nations in Oslo.")
     norms = {e.mention.norm for e in f.entities}
@@ -124,6 +136,16 @@ def test_years_are_times_not_quantities(nlp):
     f = facts_of(nlp, "The bridge has been closed since 2015.")
     assert f.quantities == ()
     assert [t.norm for t in f.times] == ["2015"]
+    f = facts_of(nlp, "The 1908 building burned and 2000 people left.")
+    assert [t.norm for t in f.times] == ["1908"]
+    assert [(q.value, q.noun) for q in f.quantities] == [(2000.0, "people")]
+
+
+def test_durations_are_quantities_and_times(nlp):
+    f = facts_of(nlp, "Crews fought the flames for almost six hours.")
+    (q,) = f.quantities
+    assert (q.mention.label, q.value, q.noun, q.hedge) == ("QUANTITY", 6.0, "hour", "nearly")
+    assert len(f.times) == 1
 
 
 def test_ordinals_are_labelled(nlp):
@@ -149,6 +171,7 @@ def test_bare_number_mislabelled_as_date_is_a_quantity(nlp):
         ("The bridge was closed the day after the fire.", "day after", "after"),
         ("The bridge was closed on the same day as the fire.", "same day", "same"),
         ("The bridge was closed two days later.", "two days later", "after"),
+        ("It happened more than a dozen years ago.", "more than dozen years ago", "before"),
     ],
 )
 def test_time_relations(nlp, text, norm, relation):
@@ -165,6 +188,7 @@ def test_negations(nlp):
     f = facts_of(nlp, "The firm failed to pay and refused to comment.")
     assert [m.norm for m in f.negations] == ["fail", "refuse"]
     assert facts_of(nlp, "The mayor signed the order.").negations == ()
+    assert [m.norm for m in facts_of(nlp, "No one was hurt.").negations] == ["nobody"]
 
 
 def test_modals(nlp):

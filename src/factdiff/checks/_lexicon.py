@@ -167,6 +167,12 @@ ALIASES: dict[str, str] = {
     "america": "united states", "usa": "united states", "us": "united states",
     "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
     "holland": "netherlands", "un": "united nations", "eu": "european union",
+    # demonyms the shared-prefix rule cannot see
+    "british": "united kingdom", "briton": "united kingdom", "britons": "united kingdom",
+    "american": "united states", "americans": "united states", "dutch": "netherlands",
+    "french": "france", "swiss": "switzerland", "danish": "denmark", "welsh": "wales",
+    "scottish": "scotland", "irish": "ireland", "greek": "greece", "spanish": "spain",
+    "polish": "poland", "finnish": "finland", "turkish": "turkey", "filipino": "philippines",
 }  # fmt: skip
 DEMONYM_SUFFIXES = ("ian", "ish", "ese", "ean", "an", "i", "ic")
 

@@ -106,9 +106,11 @@ def format_number(value: float | None, fallback: str = "") -> str:
 
 
 def looks_like_year(token) -> bool:
-    """A four-digit number in 1800-2100 that does not count a noun ("in 2015", but not
-    "2000 people")."""
+    """A four-digit number in 1800-2100 that does not count a plural noun ("in 2015", "the
+    1908 building", but not "2000 people")."""
     text = token.text
     if len(text) != 4 or not text.isdigit() or not 1800 <= int(text) <= 2100:
         return False
-    return not (token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i)
+    head = token.head
+    counts = token.dep_ == "nummod" and head.i > token.i and head.tag_ in ("NNS", "NNPS")
+    return not counts

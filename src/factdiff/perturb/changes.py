@@ -97,7 +97,7 @@ def _format_like(template: str, value: float) -> str:
 def _new_number(text: str, rng: random.Random) -> str | None:
     lower = text.lower()
     if lower in tables.NUMBER_WORDS:
-        choices = [w for w in tables.NUMBER_WORDS if w not in (lower, "zero")]
+        choices = [w for w in tables.NUMBER_WORDS if w not in (lower, "zero", "one")]
         return match_case(text, rng.choice(choices))
     value = float(text.replace(",", ""))
     digits = text.replace(",", "").split(".")[0]
@@ -108,7 +108,7 @@ def _new_number(text: str, rng: random.Random) -> str | None:
         options.append(_format_like(text, value * factor))
     step = max(1, int(value // 4)) if value >= 1 else 0.1
     options.append(_format_like(text, value + step * rng.randint(1, 3)))
-    options = [o for o in options if o != text and o.lstrip("0") and not o.startswith("0")]
+    options = [o for o in options if o not in (text, "1") and not o.startswith("0")]
     return rng.choice(options) if options else None
 
 

@@ -151,7 +151,9 @@ def perturbation_pairs(
             continue
         lo, hi = _sentence_window(sents, idx[0], idx[-1])
         out.append(
-            PairExample(doc.text[lo:hi], pert.rewrite_sentence, pert.label, f"perturb:{change_type}")
+            PairExample(
+                doc.text[lo:hi], pert.rewrite_sentence, pert.label, f"perturb:{change_type}"
+            )
         )
     return out[:n_pairs]
 

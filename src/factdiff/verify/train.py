@@ -54,6 +54,7 @@ class TrainConfig:
     log_every: int = 10
     threads: int = 2
     max_steps: int | None = None  # stop early (smoke runs); None = the whole schedule
+    time_budget_min: float | None = None  # safety net: stop (and log it) after this long
     train_counts: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TRAIN))
     val_counts: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_VAL))
     perturb_train: int = 2400
@@ -283,6 +284,9 @@ def train(cfg: TrainConfig) -> dict:
         for b_index in range(step - epoch * steps_per_epoch, len(batches)):
             if cfg.max_steps is not None and step >= cfg.max_steps:
                 break
+            if cfg.time_budget_min is not None and time.time() - t0 > cfg.time_budget_min * 60:
+                _log(log, {"event": "stopped_by_time_budget", "step": step})
+                break
             model.train()
             torch.manual_seed(cfg.seed * 100_003 + step)  # dropout masks independent of resumes
             rows = [train_rows[i] for i in batches[b_index]]
@@ -357,6 +361,7 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
     p.add_argument("--max-steps", type=int, default=None)
     p.add_argument("--scale", type=float, default=1.0, help="multiply every training count")
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--time-budget-min", type=float, default=None)
     a = p.parse_args(argv)
     if not a.data_dir.is_dir():
         p.error(f"data folder {a.data_dir} not found (expected ../shared/data/nli)")
@@ -372,6 +377,7 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
         freeze_layers=a.freeze_layers,
         max_steps=a.max_steps,
         threads=a.threads,
+        time_budget_min=a.time_budget_min,
         train_counts={k: int(v * a.scale) for k, v in DEFAULT_TRAIN.items()},
         perturb_train=int(2400 * a.scale),
     )
