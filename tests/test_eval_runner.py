@@ -19,8 +19,10 @@ from factdiff.eval.runner import (
 from factdiff.types import Finding, Report, Span, Summary
 
 
-def make_report(consistency: float, severities: tuple[str, ...] = ()) -> Report:
-    span = Span(doc="rewrite", start=0, end=1, text="x")
+def make_report(
+    consistency: float, severities: tuple[str, ...] = (), doc: str = "rewrite"
+) -> Report:
+    span = Span(doc=doc, start=0, end=1, text="x")
     findings = tuple(
         Finding(
             type="number_change",
@@ -82,6 +84,8 @@ def test_product_decision_rule():
     assert not product_flags(make_report(0.9, ("low", "info")), 0.5)
     assert product_flags(make_report(0.4), 0.5)
     assert not product_flags(make_report(0.5), 0.5)
+    # A change found inside the source itself says nothing about the rewrite.
+    assert not product_flags(make_report(0.9, ("high",), doc="source"), 0.5)
 
 
 def test_run_eval_with_injected_score_fn(tmp_path):

@@ -115,7 +115,9 @@ def run(
     results = check_documents(
         checked, reference, sentences, alignments, facts, vectors, resources, options
     )
-    within = check_within_documents(alignments, facts)
+    within = check_within_documents(
+        alignments, {d: f for d, f in facts.items() if d != reference}
+    )
     stage("reconcile")
     return reconcile(
         docs,
@@ -233,7 +235,7 @@ def check_within_documents(
     alignments: Sequence[Alignment], facts: Mapping[str, Sequence[SentenceFacts]]
 ) -> list[Finding]:
     """A page that holds an original sentence and, later, its rewrite: check the later one
-    against the earlier one."""
+    against the earlier one. The reference is trusted as a whole, so it is left out."""
     from factdiff.checks import run_pair_checks
 
     findings: list[Finding] = []

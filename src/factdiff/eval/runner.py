@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from factdiff.options import Options
-    from factdiff.types import Report
+    from factdiff.types import Finding, Report
 
 ScoreFn = Callable[[str, str], "Report"]
 # Wraps the rows as they are scored, e.g. ``rich.progress.track``; must yield every row.
@@ -57,7 +57,8 @@ class RowOutcome:
     product_flagged: bool
     baseline_consistency: float
     baseline_flagged: bool
-    finding_types: tuple[str, ...] = ()  # types of findings above severity info
+    finding_types: tuple[str, ...] = ()  # types of findings about the rewrite, above info
+    source_findings: int = 0  # findings above info inside the source itself (not counted)
     error_types: tuple[str, ...] = ()  # annotated error types of the row, if any
 
 
@@ -115,11 +116,18 @@ class EvalResult:
 # --------------------------------------------------------------------------- decision rules
 
 
+def rewrite_findings(report: Report) -> list[Finding]:
+    """Findings about the rewrite. Within-document checks may also report a change inside the
+    source itself (one sentence against another); that says nothing about the rewrite, so the
+    benchmark leaves it out."""
+    return [f for f in report.findings if f.claim.doc != report.reference]
+
+
 def product_flags(report: Report, consistency_threshold: float) -> bool:
-    """The product's fixed rule: True (= inconsistent) on a finding of severity >= medium or a
-    consistency below the threshold."""
+    """The product's fixed rule: True (= inconsistent) on a finding about the rewrite of
+    severity >= medium, or a consistency below the threshold."""
     floor = SEVERITY_ORDER[FLAG_SEVERITY]
-    if any(SEVERITY_ORDER.get(f.severity, 0) >= floor for f in report.findings):
+    if any(SEVERITY_ORDER.get(f.severity, 0) >= floor for f in rewrite_findings(report)):
         return True
     return float(report.summary.consistency) < consistency_threshold
 
@@ -241,7 +249,11 @@ def run_eval(
             report = score_fn(row.source, row.rewrite)
             consistency = float(report.summary.consistency)
             flagged = product_flags(report, consistency_threshold)
-            types = tuple(sorted({f.type for f in report.findings if f.severity != "info"}))
+            counted = rewrite_findings(report)
+            types = tuple(sorted({f.type for f in counted if f.severity != "info"}))
+            n_source = sum(f.severity != "info" for f in report.findings) - sum(
+                f.severity != "info" for f in counted
+            )
         except Exception as exc:  # one bad row must not end the run: count it, keep going
             n_failed += 1
             if len(errors) < MAX_ERROR_MESSAGES:
@@ -263,6 +275,7 @@ def run_eval(
                 baseline_consistency=base.consistency,
                 baseline_flagged=base.flagged,
                 finding_types=types,
+                source_findings=n_source,
                 error_types=tuple(row.meta.get("error_types", ())),
             )
         )
@@ -364,6 +377,7 @@ def result_to_dict(result: EvalResult, *, include_rows: bool = False) -> dict:
                     "consistency": _num(o.product_consistency),
                     "flagged": o.product_flagged,
                     "finding_types": list(o.finding_types),
+                    "source_findings": o.source_findings,
                 },
                 "baseline": {
                     "consistency": _num(o.baseline_consistency),

@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,9 @@ def export_onnx(model, path: Path, opset: int = OPSET) -> None:
     types = torch.zeros_like(ids)
     axes = {name: {0: "batch", 1: "sequence"} for name in INPUT_NAMES}
     axes["logit"] = {0: "batch"}
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        # The TorchScript exporter is deprecated but needs no onnxscript; the graph is plain.
+        warnings.simplefilter("ignore", DeprecationWarning)
         torch.onnx.export(
             model,
             (ids, mask, types),
@@ -79,6 +82,18 @@ def throughput(verifier, rows: list[PairExample], batch_size: int = 32) -> float
     start = time.perf_counter()
     verifier.score([r.premise for r in rows], [r.hypothesis for r in rows], batch_size=batch_size)
     return len(rows) / (time.perf_counter() - start)
+
+
+def best_threshold(rows: list[PairExample], probs: np.ndarray) -> dict:
+    """The threshold with the best balanced accuracy on the validation pairs (a starting
+    point only: the pipeline chooses its own on dev data)."""
+    labels = np.array([r.label for r in rows])
+    best = (0.0, 0.5)
+    for t in np.linspace(0.05, 0.95, 91):
+        pred = probs >= t
+        bal = (pred[labels == 1].mean() + (~pred[labels == 0]).mean()) / 2
+        best = max(best, (float(bal), round(float(t), 2)))
+    return {"threshold": best[1], "balanced_accuracy": round(best[0], 4)}
 
 
 def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = None) -> dict:
@@ -144,6 +159,7 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
         "validation_data": start["val_mix"],
         "validation_torch": done[-1]["val"] if done else None,
         "validation_int8": figures(val, onnx_probs),
+        "validation_best_threshold": best_threshold(val, onnx_probs),
         "int8_vs_torch": agreement,
         "throughput_pairs_per_s_batch32": {
             "sentence_pairs": round(throughput(verifier, sentence_rows[:320]), 1),
