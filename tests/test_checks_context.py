@@ -174,3 +174,18 @@ def test_omitted_sentence():
     assert (f.type, f.severity) == ("omission", "info")
     assert f.claim.doc == "d1" and f.evidence[0].start == 120
     assert "d1 leaves out this sentence of d0" in f.explanation
+
+
+def test_added_list_item_is_judged_by_its_head():
+    # "home" occurs elsewhere in the source (in "homes"), "addresses" nowhere: still an addition
+    c = plain("d1", "The club posted the names and home addresses of its members online.")
+    e = plain("d0", "The club posted the names of its members online.")
+    ctx = (e, plain("d0", "Several members were forced from their homes.", 60, 1))
+    found = unsupported_addition.check(pair(c, e, relation="paraphrase", context=ctx))
+    assert [(f.type, f.severity, f.claim.span) for f in found] == [
+        ("unsupported_addition", "low", "home addresses")
+    ]
+    # a conjunct whose head the source gives is no addition
+    c = plain("d1", "The club posted the names and home towns of its members online.")
+    e2 = plain("d0", "The club posted the names of its members and their towns online.")
+    assert unsupported_addition.check(pair(c, e2)) == []

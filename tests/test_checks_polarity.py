@@ -165,3 +165,45 @@ def test_negation_elsewhere_does_not_cancel_a_reversal():
     e = plain("d0", "The council approved the plan.")
     found = run_pair_checks(pair(c.facts(negations=[c.neg()]), e))
     assert "claim_reversal" in [f.type for f in found]
+
+
+def test_negation_merged_from_another_source_sentence():
+    c = S("d1", "Two sailors were pulled from the water by a trawler, and nobody was badly hurt.")
+    claim = c.facts(negations=[c.neg("nobody")])
+    e1 = plain("d0", "Two sailors were pulled from the water by a trawler.")
+    h = S("d0", "Nobody was badly hurt.", 60, 1)
+    e2 = h.facts(negations=[h.neg("Nobody")])
+    # the aligner saw the merge: two evidence sentences, the negated one second
+    assert negation.check(pair(claim, e1, e2, relation="partial")) == []
+    # the aligner gave only the best sentence: the other is still in the context
+    assert negation.check(pair(claim, e1, relation="paraphrase", context=(e1, e2))) == []
+    # without a source sentence saying it, the negation is new
+    assert len(negation.check(pair(claim, e1, relation="paraphrase"))) == 1
+
+
+def test_negated_clause_left_out_is_not_a_dropped_negation():
+    e = S("d0", "The ferry left on time, but no passengers were on board.")
+    ev = e.facts(negations=[e.neg("no")])
+    assert negation.check(pair(plain("d1", "The ferry left on time."), ev)) == []
+    dropped = plain("d1", "The ferry left on time, and passengers were on board.")
+    assert len(negation.check(pair(dropped, ev))) == 1
+
+
+def test_modality_of_a_merged_claim_checks_every_evidence_sentence():
+    c = S("d1", "The bridge reopened on Monday, but the repairs could take months.")
+    claim = c.facts(modals=[c.modal("could", "possible")])
+    e1 = plain("d0", "The bridge reopened on Monday.")
+    r = S("d0", "The repairs could take months.", 40, 1)
+    e2 = r.facts(modals=[r.modal("could", "possible")])
+    assert modality_change.check(pair(claim, e1, e2, relation="partial")) == []
+    assert len(modality_change.check(pair(claim, e1, relation="partial"))) == 1
+    # a modal in a part of the evidence the claim does not carry is not dropped
+    assert modality_change.check(pair(plain("d1", "The bridge reopened."), e1, e2)) == []
+
+
+def test_reversal_word_given_by_another_evidence_sentence():
+    claim = plain("d1", "Wages fell in the suburbs.")
+    e1 = plain("d0", "Wages rose in the city.")
+    e2 = plain("d0", "Wages fell in the suburbs.", 30, 1)
+    assert claim_reversal.check(pair(claim, e1, e2, relation="partial")) == []
+    assert len(claim_reversal.check(pair(claim, e1, relation="partial"))) == 1

@@ -309,3 +309,41 @@ def test_pure_per_sentence_function(nlp):
 def test_bad_batch_size(nlp):
     with pytest.raises(ValueError, match="batch_size"):
         extract_facts([], nlp, batch_size=0)
+
+
+# --------------------------------------------------------------------------- title case
+
+
+def test_title_case_detection_and_recasing():
+    from factdiff.facts.truecase import is_title_case, truecase, word_forms
+
+    assert is_title_case("Gale Rips Through Historic Lake Varden Boat Yard")
+    assert is_title_case("GALE RIPS THROUGH BOAT YARD")
+    assert not is_title_case("Mayor Anne Ross visited Lake Varden on Monday.")
+    assert not is_title_case("Gale Hits")  # too short to tell a style from names
+    forms = word_forms(
+        ["Gale Rips Through Boat Yard", "A gale hit the boat yard at Lake Varden on Monday."]
+    )
+    assert forms["lake"] == "Lake" and forms["yard"] == "yard" and "rips" not in forms
+    title = "Gale Rips Through Historic Lake Varden Boat Yard, NHS Says"
+    cased = truecase(title, forms)
+    assert cased == "Gale rips through historic Lake Varden boat yard, NHS says"
+    assert len(cased) == len(title)
+
+
+def test_title_case_headline_is_read_sentence_cased(nlp):
+    doc_text = (
+        "Gale Rips Through Historic Lake Varden Boat Yard\n"
+        "A gale ripped through the historic boat yard at Lake Varden on Monday."
+    )
+    head, body = doc_text.split("\n")
+    sentences = [
+        Sentence("d0", 0, 0, len(head), head),
+        Sentence("d0", 1, len(head) + 1, len(doc_text), body),
+    ]
+    facts = extract_facts(sentences, nlp)
+    for f in facts:
+        assert_offsets(f, doc_text)  # mentions quote the text as written, not the re-cased copy
+    names = {e.mention.norm for e in facts[0].entities}
+    assert names <= {"lake varden"}, names
+    assert any(m.text == "Yard" for m in facts[0].content)

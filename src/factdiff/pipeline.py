@@ -70,10 +70,8 @@ def run(
     on_stage: StageCallback | None = None,
 ) -> Report:
     """Compare the versions in ``docs`` and build the report."""
-    from factdiff.align import align_documents, embed_documents
-    from factdiff.facts import extract_facts
+    from factdiff.align import align_documents
     from factdiff.reconcile import reconcile
-    from factdiff.segment import segment_documents
 
     if not docs:
         raise InputError("no_input", "no readable document to compare")
@@ -98,18 +96,17 @@ def run(
                 "English only, so its facts were not checked"
             )
 
-    stage("segment")
-    sentences = segment_documents(docs, resources.splitter)
+    stage("segment, embed, extract facts")
+    prepared = {d.id: prepare(d, resources, d.id not in unsupported) for d in docs}
+    sentences = {d: p.sentences for d, p in prepared.items()}
+    facts = {d: p.facts for d, p in prepared.items()}
+    vectors = (
+        {d: p.vectors for d, p in prepared.items()} if resources.embedder is not None else None
+    )
     stage("align")
-    vectors = embed_documents(sentences, resources.embedder) if resources.embedder else None
     alignments = align_documents(
         sentences, resources.embedder, within_document=options.within_document, vectors=vectors
     )
-    stage("facts")
-    facts = {
-        d.id: (extract_facts(sentences[d.id], resources.nlp) if d.id not in unsupported else ())
-        for d in docs
-    }
     stage("check")
     checked = [d.id for d in docs if d.id not in unsupported]
     results = check_documents(
@@ -130,6 +127,30 @@ def run(
         errors=errors,
         warnings=warnings,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """What the per-document stages make of one document."""
+
+    sentences: tuple[Sentence, ...]
+    facts: tuple[SentenceFacts, ...]
+    vectors: Any  # np.ndarray of sentence embeddings, or None without an embedder
+
+
+def prepare(doc: Document, resources: Resources, with_facts: bool = True) -> PreparedDocument:
+    """Segment, embed and extract facts for one document, cached by its id and text."""
+    from factdiff.facts import extract_facts
+    from factdiff.segment import segment_document
+
+    def make() -> PreparedDocument:
+        sentences = segment_document(doc, resources.splitter)
+        embedder = resources.embedder
+        vectors = embedder.encode([s.text for s in sentences]) if embedder is not None else None
+        facts = extract_facts(sentences, resources.nlp) if with_facts else ()
+        return PreparedDocument(tuple(sentences), tuple(facts), vectors)
+
+    return resources.cached(("prepared", doc.id, doc.text, with_facts), make)
 
 
 def claim_evidence_pairs(reference: str | None, doc_ids: Sequence[str]) -> list[tuple[str, str]]:

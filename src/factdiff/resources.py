@@ -6,6 +6,8 @@ report) never pays for loading one: each model loads on first use, once per Reso
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +20,24 @@ if TYPE_CHECKING:
 class Resources:
     """The models a pipeline run uses. Create one per process and reuse it across calls."""
 
-    def __init__(self, options: Options | None = None) -> None:
+    def __init__(self, options: Options | None = None, cache_size: int = 64) -> None:
         self.options = options or Options()
+        # Per-document stage outputs (sentences, vectors, facts) are pure functions of the
+        # document, so a run that sees the same source many times (an eval set, a service)
+        # computes them once. Bounded, and private to this Resources.
+        self.cache: OrderedDict[tuple, Any] = OrderedDict()
+        self.cache_size = cache_size
+
+    def cached(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """``make()`` once per key, for the last ``cache_size`` keys."""
+        if key in self.cache:
+            self.cache.move_to_end(key)
+            return self.cache[key]
+        value = make()
+        self.cache[key] = value
+        if len(self.cache) > self.cache_size:
+            self.cache.popitem(last=False)
+        return value
 
     @cached_property
     def nlp(self) -> Any:

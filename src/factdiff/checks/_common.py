@@ -231,3 +231,43 @@ def phrase(*parts: str) -> str:
 
 def without_determiners(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in _DETERMINERS]
+
+
+# --------------------------------------------------------------------------- clauses
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# Words a clause keeps whether or not it is negated: no help in telling what it is about.
+_POLARITY_WORDS = frozenset(
+    {"not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "one"}
+)
+
+
+def clause_keys(facts: SentenceFacts, m: Mention | None) -> set[str]:
+    """The content words (as word keys) of the clause of ``facts`` holding ``m``: the stretch
+    between clause punctuation, so "... by ladder, and no one was seriously injured" gives
+    {"seriously", "injured"} for "no one". The whole sentence when ``m`` is None or outside."""
+    from factdiff.checks._lexicon import STOPWORDS
+
+    s = facts.sentence
+    text, at = s.text, (m.start - s.start) if m is not None else -1
+    start, end = 0, len(text)
+    if 0 <= at < len(text):
+        for br in _CLAUSE_BREAK.finditer(text):
+            if br.end() <= at:
+                start = br.end()
+            elif br.start() >= at:
+                end = br.start()
+                break
+    words = tokens(text[start:end])
+    return {
+        word_key(w)
+        for w in words
+        if w not in STOPWORDS and w not in _POLARITY_WORDS and len(w) > 2 and "n't" not in w
+    }
+
+
+def coverage(keys: set[str], sentences: Iterable[SentenceFacts]) -> float:
+    """Share of ``keys`` found among the words of ``sentences`` (1.0 for no keys)."""
+    if not keys:
+        return 1.0
+    return len(keys & word_keys(sentences)) / len(keys)

@@ -2,13 +2,17 @@
 
 "the council may approve the plan" → "the council will approve the plan". Modals carry a class
 (possible | certain | necessary). "will" against no modal at all is not a change ("will vote
-on Tuesday" ~ "votes on Tuesday").
+on Tuesday" ~ "votes on Tuesday"). For a merged claim every evidence sentence counts: a modal
+one of them has is not added, and a modal is dropped only from a clause the claim carries.
 """
 
 from __future__ import annotations
 
-from factdiff.checks._common import confidence, doc_of, finding, span_of
+from factdiff.checks._common import clause_keys, confidence, coverage, doc_of, finding, span_of
 from factdiff.types import Finding, Mention, Pair, SentenceFacts
+
+# The claim carries an evidence modal's clause when it has this share of its content words.
+CARRIED = 0.6
 
 _WORDING = {
     "possible": "as possible",
@@ -32,17 +36,29 @@ def _describe(m: Mention | None) -> str:
     return f"{_WORDING.get(m.norm, 'as ' + m.norm)} ('{m.text}')"
 
 
+def _dropped(claim: SentenceFacts, evidence: tuple[SentenceFacts, ...], gone: set[str]):
+    """(evidence sentence, modal) of a class in ``gone`` whose clause the claim carries."""
+    for ev in evidence:
+        for m in ev.modals:
+            if m.norm in gone and coverage(clause_keys(ev, m), (claim,)) >= CARRIED:
+                return ev, m
+    return None
+
+
 def check(pair: Pair) -> list[Finding]:
     claim = pair.claim
     if not pair.evidence:
         return []
-    ev = pair.evidence[0]
-    c_cls, e_cls = _classes(claim), _classes(ev)
-    if c_cls == e_cls:
+    c_cls = _classes(claim)
+    e_all = set().union(*(_classes(e) for e in pair.evidence))
+    added = c_cls - e_all
+    dropped = _dropped(claim, pair.evidence, e_all - c_cls)
+    if not added and dropped is None:
         return []
+    ev, e_mod = dropped or (pair.evidence[0], None)
     # The modal that differs on each side; "certain" counts when it replaces another class.
-    c_mod = _first(claim, c_cls - e_cls) or _first(claim, {"certain"})
-    e_mod = _first(ev, e_cls - c_cls) or _first(ev, {"certain"})
+    c_mod = _first(claim, added) or _first(claim, {"certain"})
+    e_mod = e_mod or _first(ev, {"certain"})
     if c_mod is None and e_mod is None:
         return []
     base = 0.85 if c_mod is not None and e_mod is not None else 0.65

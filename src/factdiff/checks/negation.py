@@ -3,19 +3,34 @@
 "The mayor signed the order" → "The mayor did not sign the order". Clauses are matched by
 their verb when the extractor gave triples; otherwise the sentence as a whole is compared.
 Not a change: "did not comment" ~ "declined to comment" (a negative word on the other side),
-and "did not rise" ~ "fell" (negation plus antonym cancel out).
+"did not rise" ~ "fell" (negation plus antonym cancel out), a negated clause the source also
+says negated in another sentence ("..., and no one was hurt" merging "No one was hurt."), and
+a negated clause of the source the copy does not carry at all (an omission, not a flip).
 """
 
 from __future__ import annotations
 
-from factdiff.checks._common import base_form, confidence, doc_of, finding, span_of
+from factdiff.checks._common import (
+    base_form,
+    clause_keys,
+    confidence,
+    coverage,
+    doc_of,
+    finding,
+    reference_sentences,
+    span_of,
+)
 from factdiff.checks._polarity import (
     implicitly_negative,
     negated_before,
     negation_mentions,
     word_swaps,
 )
-from factdiff.types import Finding, Pair, SentenceFacts, Triple
+from factdiff.types import Finding, Mention, Pair, SentenceFacts, Triple
+
+# A negated clause counts as said elsewhere / carried over when this share of its content
+# words is there.
+CLAUSE_COVERAGE = 0.6
 
 
 def _verb_mismatch(claim: SentenceFacts, ev: SentenceFacts) -> tuple[Triple, Triple] | None:
@@ -28,6 +43,24 @@ def _verb_mismatch(claim: SentenceFacts, ev: SentenceFacts) -> tuple[Triple, Tri
             if same_verb and ct.negated != et.negated:
                 return ct, et
     return None
+
+
+def _said_negated_elsewhere(pair: Pair, cue: Mention | None) -> bool:
+    """Some source sentence with a negation of its own holds the claim's negated clause: the
+    copy merged it in (a partial alignment lists several evidence sentences; a merge the
+    aligner missed still has its source sentence in the context)."""
+    keys = clause_keys(pair.claim, cue)
+    if len(keys) < 2:
+        return False
+    return any(
+        (negation_mentions(f) or implicitly_negative(f)) and coverage(keys, (f,)) >= CLAUSE_COVERAGE
+        for f in reference_sentences(pair)
+    )
+
+
+def _carried_over(claim: SentenceFacts, ev: SentenceFacts, cue: Mention | None) -> bool:
+    """The copy says what the evidence's negated clause is about (else it left it out)."""
+    return coverage(clause_keys(ev, cue), (claim,)) >= CLAUSE_COVERAGE
 
 
 def _explain(claim: SentenceFacts, ev: SentenceFacts, negated: bool, cue: str, verb: str) -> str:
@@ -57,6 +90,10 @@ def check(pair: Pair) -> list[Finding]:
         return []
     c_verb = triples[0].verb if triples else None
     e_verb = triples[1].verb if triples else None
+    if claim_negated and _said_negated_elsewhere(pair, c_neg[0] if c_neg else c_verb):
+        return []
+    if not claim_negated and not _carried_over(claim, ev, e_neg[0] if e_neg else e_verb):
+        return []
     negs = c_neg if claim_negated else e_neg
     cue = negs[0].text if negs else "not"
     verb = (c_verb or e_verb).text if triples else ""

@@ -30,8 +30,11 @@ from factdiff.checks._numbers import consistent, describe, quantities
 from factdiff.checks.date_change import dates_agree, time_fields
 from factdiff.types import Finding, Mention, Pair, SentenceFacts
 
+# "X and Y", "X, or Y", "X as well as their Y": Y runs up to MAX_ITEM_WORDS words, cut at the
+# first function word or punctuation ("names and home addresses of the ..." → "home addresses").
 _LIST_ITEM = re.compile(
-    r"\b([a-z][a-z'\-]+),?\s+(?:and|or|as well as|plus)\s+(?:their\s+|the\s+)?([a-z][a-z\-]+)\b"
+    r"\b([a-z][a-z'\-]+),?\s+(?:and|or|as well as|plus)\s+(?:their\s+|the\s+)?"
+    r"([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})\b"
 )
 
 
@@ -62,10 +65,30 @@ def _text(source: Sequence[SentenceFacts]) -> str:
     return "\n".join(f.sentence.text for f in source)
 
 
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _item_words(claim: SentenceFacts, at: int, phrase: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of a conjunct (relative to the sentence; the phrase starts at
+    ``at``), up to the first word that cannot be part of a noun phrase: a function word, or a
+    verb or adverb when the extractor tagged the words ("home addresses of", "addresses were",
+    "addresses published ...")."""
+    pos = {m.start - claim.sentence.start: m.label for m in claim.content}
+    out = []
+    for w in re.finditer(r"\S+", phrase):
+        start = at + w.start()
+        if w.group() in STOPWORDS or (pos and pos.get(start) not in _NOMINAL):
+            break
+        out.append((start, at + w.end()))
+    return out
+
+
 def added_list_items(
     claim: SentenceFacts, source: Sequence[SentenceFacts]
 ) -> list[tuple[Mention, str]]:
-    """List items ("and addresses") whose word the source lacks while its neighbour is there."""
+    """Added list items ("and home addresses"): a conjunct whose head (its last word) the
+    source lacks while the item before it is there. The head decides, since a modifier such
+    as "home" may well occur elsewhere in the source in another sense."""
     known = word_keys(source)
     content = [w for w in tokens(claim.sentence.text) if w not in STOPWORDS and len(w) > 2]
     if not content or sum(word_key(w) in known for w in content) / len(content) < 0.6:
@@ -73,11 +96,12 @@ def added_list_items(
     out = []
     s = claim.sentence
     for m in _LIST_ITEM.finditer(fold(s.text)):
-        first, added = m.group(1), m.group(2)
-        if added in STOPWORDS or word_key(added) in known or word_key(first) not in known:
+        first, words = m.group(1), _item_words(claim, m.start(2), m.group(2))
+        head = fold(s.text[words[-1][0] : words[-1][1]]) if words else ""
+        if not words or word_key(head) in known or word_key(first) not in known:
             continue
-        a, b = m.start(2), m.end(2)
-        out.append((Mention(s.text[a:b], s.start + a, s.start + b, "WORD", added), first))
+        a, b = words[0][0], words[-1][1]
+        out.append((Mention(s.text[a:b], s.start + a, s.start + b, "WORD", head), first))
     return out
 
 

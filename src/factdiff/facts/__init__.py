@@ -19,6 +19,7 @@ from factdiff.facts.polarity import extract_negations
 from factdiff.facts.quantities import extract_quantities
 from factdiff.facts.times import extract_times
 from factdiff.facts.triples import extract_triples
+from factdiff.facts.truecase import parse_texts, restore_text
 from factdiff.types import Sentence, SentenceFacts
 
 __all__ = ["extract_facts", "extract_sentence_facts"]
@@ -47,10 +48,18 @@ def extract_sentence_facts(doc, sentence: Sentence) -> SentenceFacts:
 def extract_facts(
     sentences: Sequence[Sentence], nlp, batch_size: int = BATCH_SIZE
 ) -> tuple[SentenceFacts, ...]:
-    """SentenceFacts for every sentence, in input order, parsing them in batches."""
+    """SentenceFacts for every sentence, in input order, parsing them in batches.
+
+    A Title-Case headline is parsed re-cased (see ``truecase``) so its capitals are not read
+    as names; its mentions still quote the text as written."""
     if batch_size < 1:
         raise ValueError("batch_size must be >= 1")
     limit = nlp.max_length
-    texts = (s.text[:limit] for s in sentences)  # a runaway "sentence" is read in part
+    parsed = parse_texts(sentences)
+    texts = (t[:limit] for t in parsed)  # a runaway "sentence" is read in part
     docs = nlp.pipe(texts, batch_size=batch_size)
-    return tuple(extract_sentence_facts(doc, s) for doc, s in zip(docs, sentences, strict=True))
+    out = []
+    for doc, s, text in zip(docs, sentences, parsed, strict=True):
+        facts = extract_sentence_facts(doc, s)
+        out.append(facts if text == s.text else restore_text(facts, s))
+    return tuple(out)

@@ -84,6 +84,12 @@ def _is_plain_number(tok: Token) -> bool:
         return False
     if tok.pos_ != "NUM":
         return False
+    doc = tok.doc
+    near = doc[max(0, tok.i - 1) : tok.i + 2]
+    if any(t.text in tables.MONTHS for t in near) or (
+        tok.i > 0 and doc[tok.i - 1].lower_ == "number"
+    ):
+        return False  # "1 August 1936", "number 200": dates and ranks the NER missed
     return bool(_NUMBER_RE.match(tok.text)) or tok.lower_ in tables.NUMBER_WORDS
 
 
@@ -233,7 +239,7 @@ def quantity_swap(doc: Doc, pools: Pools, rng: random.Random) -> list[Edit]:
     """Swap two counts of one sentence ("three men and two women" -> "two men and three ...")."""
     edits = []
     for sent in doc.sents:
-        nums = [t for t in sent if _is_plain_number(t) and t.dep_ == "nummod"]
+        nums = [t for t in sent if _is_plain_number(t) and t.dep_ == "nummod" and t.lower_ != "one"]
         for i, a in enumerate(nums):
             for b in nums[i + 1 :]:
                 if a.lower_ == b.lower_ or a.head.lemma_ == b.head.lemma_ and a.head.i == b.head.i:

@@ -64,6 +64,10 @@ def quantize(fp32_path: Path, int8_path: Path) -> None:
     )
 
 
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 1)
+
+
 def write_manifest(dest: Path, extra: dict) -> dict:
     files = {
         name: {"sha256": sha256_file(dest / name), "size": (dest / name).stat().st_size}
@@ -74,8 +78,10 @@ def write_manifest(dest: Path, extra: dict) -> dict:
     return manifest
 
 
-def throughput(verifier, rows: list[PairExample], batch_size: int = 32) -> float:
+def throughput(verifier, rows: list[PairExample], batch_size: int = 32) -> float | None:
     """Pairs per second of ``verifier.score`` on ``rows`` (after one warm-up batch)."""
+    if not rows:
+        return None
     verifier.score(
         [r.premise for r in rows[:batch_size]], [r.hypothesis for r in rows[:batch_size]]
     )
@@ -162,8 +168,8 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
         "validation_best_threshold": best_threshold(val, onnx_probs),
         "int8_vs_torch": agreement,
         "throughput_pairs_per_s_batch32": {
-            "sentence_pairs": round(throughput(verifier, sentence_rows[:320]), 1),
-            "all_validation_pairs": round(throughput(verifier, val[:320]), 1),
+            "sentence_pairs": _round(throughput(verifier, sentence_rows[:320])),
+            "all_validation_pairs": _round(throughput(verifier, val[:320])),
             "threads": "onnxruntime default",
         },
         "training_seconds": sum(e.get("seconds_this_run", 0) for e in log if e["event"] == "done"),
