@@ -189,3 +189,11 @@ def test_added_list_item_is_judged_by_its_head():
     c = plain("d1", "The club posted the names and home towns of its members online.")
     e2 = plain("d0", "The club posted the names of its members and their towns online.")
     assert unsupported_addition.check(pair(c, e2)) == []
+
+
+def test_undated_times_of_different_periods_are_not_compared():
+    c = _dated("d1", "Deposits grew 2% from the prior quarter.", "from the prior quarter",
+               "prior quarter", "since")  # fmt: skip
+    e = _dated("d0", "Deposits were 5 billion at the end of the third quarter.",
+               "at the end of the third quarter", "end of third quarter", "in")  # fmt: skip
+    assert date_change.check(pair(c, e, relation="paraphrase")) == []

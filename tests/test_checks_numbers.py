@@ -129,3 +129,18 @@ def test_internal_inconsistency_total():
         quantities=[s.qty("Three", 3, "man"), s.qty("two", 2, "woman"), s.qty("five", 5, "people")]
     )
     assert run_sentence_checks(good) == []
+
+
+def test_internal_inconsistency_two_changes_of_two_things():
+    s = S("d1", "The firm is raising its fee to 5 and cutting staff costs below 90 million.")
+    f = s.facts(
+        quantities=[s.qty("5", 5), s.qty("90 million", 90e6)],
+        directions=[s.dir("raising", "up"), s.dir("cutting", "down")],
+    )
+    assert run_sentence_checks(f) == []  # 5 is the fee, 90 million the costs
+    s = S("d1", "The fee rose to 50, then fell to 60.")
+    f = s.facts(
+        quantities=[s.qty("50", 50), s.qty("60", 60)],
+        directions=[s.dir("rose", "up"), s.dir("fell", "down")],
+    )
+    assert len(run_sentence_checks(f)) == 1  # one thing, changed twice: still checked

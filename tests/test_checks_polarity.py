@@ -207,3 +207,15 @@ def test_reversal_word_given_by_another_evidence_sentence():
     e2 = plain("d0", "Wages fell in the suburbs.", 30, 1)
     assert claim_reversal.check(pair(claim, e1, e2, relation="partial")) == []
     assert len(claim_reversal.check(pair(claim, e1, relation="partial"))) == 1
+
+
+def test_opposite_words_about_different_things_are_no_reversal():
+    c = S("d1", "The firm is raising its fee and reducing net debt below the limit.")
+    e = S("d0", "We expect net debt to fall below the limit after the increase in the fee.")
+    claim = c.facts(directions=[c.dir("raising", "up"), c.dir("reducing", "down")])
+    ev = e.facts(directions=[e.dir("fall", "down"), e.dir("increase", "up")])
+    assert claim_reversal.check(pair(claim, ev, relation="paraphrase")) == []
+    c = S("d1", "The firm is cutting its fee and reducing net debt below the limit.")
+    claim = c.facts(directions=[c.dir("cutting", "down"), c.dir("reducing", "down")])
+    found = claim_reversal.check(pair(claim, ev, relation="paraphrase"))
+    assert [f.claim.span for f in found] == ["cutting"]

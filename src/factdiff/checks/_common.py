@@ -242,12 +242,9 @@ _POLARITY_WORDS = frozenset(
 )
 
 
-def clause_keys(facts: SentenceFacts, m: Mention | None) -> set[str]:
-    """The content words (as word keys) of the clause of ``facts`` holding ``m``: the stretch
-    between clause punctuation, so "... by ladder, and no one was seriously injured" gives
-    {"seriously", "injured"} for "no one". The whole sentence when ``m`` is None or outside."""
-    from factdiff.checks._lexicon import STOPWORDS
-
+def clause_bounds(facts: SentenceFacts, m: Mention | None) -> tuple[int, int]:
+    """(start, end), relative to the sentence, of the clause holding ``m``: the stretch
+    between clause punctuation; the whole sentence when ``m`` is None or outside it."""
     s = facts.sentence
     text, at = s.text, (m.start - s.start) if m is not None else -1
     start, end = 0, len(text)
@@ -258,12 +255,46 @@ def clause_keys(facts: SentenceFacts, m: Mention | None) -> set[str]:
             elif br.start() >= at:
                 end = br.start()
                 break
-    words = tokens(text[start:end])
+    return start, end
+
+
+def content_keys(text: str) -> set[str]:
+    """Word keys of the content words of ``text`` (no function or polarity words)."""
+    from factdiff.checks._lexicon import STOPWORDS
+
     return {
         word_key(w)
-        for w in words
+        for w in tokens(text)
         if w not in STOPWORDS and w not in _POLARITY_WORDS and len(w) > 2 and "n't" not in w
     }
+
+
+def clause_keys(facts: SentenceFacts, m: Mention | None) -> set[str]:
+    """The content words (as word keys) of the clause of ``facts`` holding ``m``, so
+    "... by ladder, and no one was seriously injured" gives {"seriously", "injured"} for
+    "no one". The whole sentence when ``m`` is None or outside."""
+    start, end = clause_bounds(facts, m)
+    return content_keys(facts.sentence.text[start:end])
+
+
+_COORDINATORS = frozenset({"and", "but", "or", "while", "whereas"})
+
+
+def near_keys(facts: SentenceFacts, m: Mention, width: int = 2) -> set[str]:
+    """The ``width`` nearest content words either side of ``m`` inside its clause, not past
+    "and"/"but": what a change word such as "reducing" acts on ("reducing net debt", "net
+    debt to fall"), not the neighbouring "raising its fee and"."""
+    s = facts.sentence
+    start, end = clause_bounds(facts, m)
+    a, b = m.start - s.start, m.end - s.start
+    before = tokens(s.text[start:a])
+    after = tokens(s.text[b:end])
+    cut = [i for i, w in enumerate(before) if w in _COORDINATORS]
+    before = before[cut[-1] + 1 :] if cut else before
+    after = after[: next((i for i, w in enumerate(after) if w in _COORDINATORS), len(after))]
+    near_before = [k for w in before for k in content_keys(w)][-width:]
+    near_after = [k for w in after for k in content_keys(w)][:width]
+    return {*near_before, *near_after}
 
 
 def coverage(keys: set[str], sentences: Iterable[SentenceFacts]) -> float:

@@ -19,6 +19,7 @@ from factdiff.checks._common import (
     finding,
     fold,
     lexicon_words,
+    near_keys,
     span_of,
     tokens,
     word_key,
@@ -46,10 +47,6 @@ def _offset_span(facts: SentenceFacts, a: int, b: int) -> Span:
     return span_of(facts, Mention(s.text[a:b], s.start + a, s.start + b, "CUE", ""))
 
 
-def _directions(facts: SentenceFacts) -> set[str]:
-    return {m.norm for m in facts.directions if m.norm in ("up", "down")}
-
-
 # A further evidence sentence of a partial alignment is compared when the claim carries this
 # share of its content words.
 CARRIED = 0.6
@@ -68,22 +65,20 @@ def check(pair: Pair) -> list[Finding]:
     claim = pair.claim
     findings: list[Finding] = []
     evidence = compared_evidence(pair)
-    ev_dirs = set().union(*(_directions(e) for e in pair.evidence))
     ev_words = set().union(*(lexicon_words(e) for e in pair.evidence))
     ev_cues = [cue_directions(e.sentence.text) for e in pair.evidence]
     for ev in evidence:
-        cd, ed = _directions(claim), _directions(ev)
-        if cd and ed and cd.isdisjoint(ev_dirs):
-            c = next(m for m in claim.directions if m.norm in cd)
-            e = next(m for m in ev.directions if m.norm in ed)
+        for c, e in _direction_flips(claim, ev, pair.evidence):
             why = f"'{c.text}' ({c.norm}) where {doc_of(ev)} says '{e.text}' ({e.norm})"
             findings.append(_finding(pair, span_of(claim, c), span_of(ev, e), why, 0.85))
         for new, old, cancelled in word_swaps(claim, ev):
             if cancelled or new in ev_words:
                 continue  # "did not rise" ~ "fell"; or another part of the merge says "new"
             why = f"'{new}' where {doc_of(ev)} says '{old}'"
-            span = _word_span(claim, (new,))
-            findings.append(_finding(pair, span, _word_span(ev, (old,)), why, 0.85))
+            span, e_span = _word_span(claim, (new,)), _word_span(ev, (old,))
+            if not _same_topic(claim, _marked(span), ev, _marked(e_span)):
+                continue  # "increase in the dividend" vs "reducing net debt"
+            findings.append(_finding(pair, span, e_span, why, 0.85))
         claim_cues = cue_directions(claim.sentence.text)
         for (ca, cb), (ea, eb) in cue_reversals(claim, ev):
             if any(_same_push(claim_cues, other, (ca, cb)) for other in ev_cues):
@@ -92,6 +87,48 @@ def check(pair: Pair) -> list[Finding]:
             why = f"'{c_span.span}' where {doc_of(ev)} says '{e_span.span}'"
             findings.append(_finding(pair, c_span, e_span, why, 0.75))
     return _distinct(findings)
+
+
+def _direction_flips(
+    claim: SentenceFacts, ev: SentenceFacts, evidence: tuple[SentenceFacts, ...]
+) -> list[tuple[Mention, Mention]]:
+    """(claim direction, evidence direction) pushing the same thing opposite ways: every
+    direction word of the evidence that speaks of the claim word's topic goes the other way
+    ("reducing net debt" / "net debt to fall" agree even beside "an increase in the
+    dividend"; "increasing net debt" / "net debt to fall" do not)."""
+    out = []
+    for c in claim.directions:
+        if c.norm not in ("up", "down"):
+            continue
+        related = [
+            (f, e)
+            for f in evidence
+            for e in f.directions
+            if e.norm in ("up", "down") and _same_topic(claim, c, f, e)
+        ]
+        mine = [e for f, e in related if f is ev]
+        if mine and all(e.norm != c.norm for _, e in related):
+            out.append((c, mine[0]))
+    return out
+
+
+def _marked(span: Span) -> Mention | None:
+    if span.span_start is None or span.span_end is None:
+        return None
+    return Mention(span.span, span.span_start, span.span_end, "WORD", "")
+
+
+def _same_topic(
+    claim: SentenceFacts, c: Mention | None, ev: SentenceFacts, e: Mention | None
+) -> bool:
+    """Opposite words only reverse a claim when they speak of the same thing: the words
+    around them share a content word ("prices rose" / "prices fell"), or one side has
+    nothing else to tell by."""
+    if c is None or e is None:
+        return True
+    ck = near_keys(claim, c) - {word_key(c.text)}
+    ek = near_keys(ev, e) - {word_key(e.text)}
+    return not ck or not ek or bool(ck & ek)
 
 
 def _same_push(

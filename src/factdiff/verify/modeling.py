@@ -3,8 +3,8 @@
 Written out here (about 100 lines) instead of pulling in ``transformers``: the [train] extra
 stays at torch + safetensors + onnx, the parameter names match Hugging Face's ``BertModel`` so
 the all-MiniLM-L6-v2 safetensors load unchanged, and the graph exports to ONNX without
-surprises. Architecture: post-LayerNorm BERT, exact GELU, [CLS] → pooler (tanh) → one logit
-for "the hypothesis is supported by the premise".
+surprises. Architecture: post-LayerNorm BERT, exact GELU, then [CLS] → pooler (tanh) or the
+masked mean of the token states → one logit for "the hypothesis is supported by the premise".
 """
 
 from __future__ import annotations
@@ -163,9 +163,12 @@ class Bert(nn.Module):
 class CrossEncoder(nn.Module):
     """premise [SEP] hypothesis → one logit; sigmoid(logit) = P(consistent)."""
 
-    def __init__(self, c: BertConfig) -> None:
+    def __init__(self, c: BertConfig, pooling: str = "cls") -> None:
         super().__init__()
+        if pooling not in ("cls", "mean"):
+            raise ValueError(f"pooling must be 'cls' or 'mean', not {pooling!r}")
         self.config = c
+        self.pooling = pooling
         self.bert = Bert(c)
         self.dropout = nn.Dropout(c.hidden_dropout_prob)
         self.classifier = nn.Linear(c.hidden_size, 1)
@@ -179,7 +182,12 @@ class CrossEncoder(nn.Module):
         token_type_ids: torch.Tensor,
     ) -> torch.Tensor:
         hidden = self.bert(input_ids, attention_mask, token_type_ids)
-        return self.classifier(self.dropout(self.bert.pooler(hidden))).squeeze(-1)
+        if self.pooling == "mean":  # how all-MiniLM-L6-v2 itself was trained to pool
+            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+        else:
+            pooled = self.bert.pooler(hidden)
+        return self.classifier(self.dropout(pooled)).squeeze(-1)
 
 
 def load_pretrained_bert(model: CrossEncoder, safetensors_path: str | Path) -> list[str]:

@@ -49,6 +49,7 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
     epochs: int = 1
+    pooling: str = "cls"  # cls | mean
     freeze_layers: int = 3  # embeddings + this many lower layers stay fixed (CPU budget)
     checkpoint_every: int = 40
     log_every: int = 10
@@ -199,7 +200,7 @@ def prepare_data(cfg: TrainConfig) -> tuple[list[PairExample], list[PairExample]
 def build_model(cfg: TrainConfig, base: Path):
     from factdiff.verify.modeling import BertConfig, CrossEncoder, load_pretrained_bert
 
-    model = CrossEncoder(BertConfig.from_json(base / "config.json"))
+    model = CrossEncoder(BertConfig.from_json(base / "config.json"), cfg.pooling)
     missing = load_pretrained_bert(model, base / "model.safetensors")
     if missing:
         raise SystemExit(f"base model lacks weights: {missing[:5]}")
@@ -358,6 +359,8 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
     p.add_argument("--lr", type=float, default=5e-5)
     p.add_argument("--max-length", type=int, default=256)
     p.add_argument("--freeze-layers", type=int, default=3)
+    p.add_argument("--pooling", choices=("cls", "mean"), default="cls")
+    p.add_argument("--warmup-ratio", type=float, default=0.06)
     p.add_argument("--max-steps", type=int, default=None)
     p.add_argument("--scale", type=float, default=1.0, help="multiply every training count")
     p.add_argument("--threads", type=int, default=2)
@@ -375,6 +378,8 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
         lr=a.lr,
         max_length=a.max_length,
         freeze_layers=a.freeze_layers,
+        pooling=a.pooling,
+        warmup_ratio=a.warmup_ratio,
         max_steps=a.max_steps,
         threads=a.threads,
         time_budget_min=a.time_budget_min,
