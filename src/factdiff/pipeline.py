@@ -112,9 +112,7 @@ def run(
     results = check_documents(
         checked, reference, sentences, alignments, facts, vectors, resources, options
     )
-    within = check_within_documents(
-        alignments, {d: f for d, f in facts.items() if d != reference}
-    )
+    within = check_within_documents(alignments, {d: f for d, f in facts.items() if d != reference})
     stage("reconcile")
     return reconcile(
         docs,
