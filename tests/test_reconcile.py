@@ -45,15 +45,32 @@ def test_resolve_reference_by_index_id_and_source():
 def test_consensus_keeps_the_outlier_only():
     # d1 differs from d0 and d2 at the same sentence; d0 and d2 agree with each other and
     # each differs only from d1.
+    every = frozenset({0})
     results = [
-        DocPairFindings("d1", "d0", (finding("d1", "d0"),), 1),
-        DocPairFindings("d1", "d2", (finding("d1", "d2"),), 1),
-        DocPairFindings("d0", "d1", (finding("d0", "d1"),), 1),
-        DocPairFindings("d2", "d1", (finding("d2", "d1"),), 1),
+        DocPairFindings("d1", "d0", (finding("d1", "d0"),), every),
+        DocPairFindings("d1", "d2", (finding("d1", "d2"),), every),
+        DocPairFindings("d0", "d1", (finding("d0", "d1"),), every),
+        DocPairFindings("d0", "d2", (), every),
+        DocPairFindings("d2", "d1", (finding("d2", "d1"),), every),
+        DocPairFindings("d2", "d0", (), every),
     ]
-    kept = consensus_findings(results, 3)
+    kept = consensus_findings(results)
     assert {f.claim.doc for f in kept} == {"d1"}
     assert all(f.introduced_by == "d1" for f in kept)
+    assert all(f.confidence == 0.9 for f in kept)
+
+
+def test_consensus_one_against_one_keeps_both_at_half_confidence():
+    # only d0 and d1 carry the sentence: nobody can tell which one changed it
+    results = [
+        DocPairFindings("d0", "d1", (finding("d0", "d1"),), frozenset({0})),
+        DocPairFindings("d1", "d0", (finding("d1", "d0"),), frozenset({0})),
+        DocPairFindings("d0", "d2", (), frozenset()),
+        DocPairFindings("d1", "d2", (), frozenset()),
+    ]
+    kept = consensus_findings(results)
+    assert {f.claim.doc for f in kept} == {"d0", "d1"}
+    assert all(f.confidence == 0.45 for f in kept)
 
 
 def test_duplicates_merge_evidence_and_keep_best_confidence():

@@ -31,6 +31,8 @@ SUMMARY_RATIO = 0.5
 # Below this similarity an unaligned sentence's nearest source sentences are no evidence.
 EVIDENCE_FLOOR = 0.3
 EVIDENCE_K = 3
+# Inside one page, a later sentence may add to an earlier one: that is writing, not a change.
+WITHIN_SKIPPED = frozenset({"unsupported_addition", "omission"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ class DocPairFindings:
     claim_doc: str
     evidence_doc: str
     findings: tuple[Finding, ...]
-    aligned: int  # claim sentences that found a counterpart
+    carried: frozenset[int]  # start offsets of the claim sentences that found evidence
 
 
 def resolve_reference(docs: Sequence[Document], reference: int | str | None) -> str | None:
@@ -112,7 +114,7 @@ def run(
     results = check_documents(
         checked, reference, sentences, alignments, facts, vectors, resources, options
     )
-    within = check_within_documents(alignments, {d: f for d, f in facts.items() if d != reference})
+    within = check_within_documents(alignments, facts, reference)
     stage("reconcile")
     return reconcile(
         docs,
@@ -193,7 +195,6 @@ def check_documents(
         check_omitted,
         check_unaligned,
         run_pair_checks,
-        run_sentence_checks,
     )
 
     results: list[DocPairFindings] = []
@@ -213,6 +214,7 @@ def check_documents(
                 source_vecs=vectors[evidence_doc] if vectors else None,
             )
         findings: list[Finding] = []
+        carried: set[int] = set()
         for cf in claim_facts:
             index = cf.sentence.index
             if index in aligned:
@@ -226,6 +228,7 @@ def check_documents(
                 ]
                 relation = "partial"
             if items:
+                carried.add(cf.sentence.start)
                 pair = Pair(
                     claim=cf,
                     evidence=tuple(evidence_facts[s.index] for s, _, _ in items),
@@ -236,7 +239,6 @@ def check_documents(
                 findings.extend(run_pair_checks(pair))
             else:
                 findings.extend(check_unaligned(cf, evidence_facts))
-            findings.extend(run_sentence_checks(cf))
         if (
             options.omissions
             and reference == evidence_doc
@@ -246,20 +248,28 @@ def check_documents(
             for ef in evidence_facts:
                 if ef.sentence.index not in carried:
                     findings.append(check_omitted(ef, claim_doc))
-        results.append(DocPairFindings(claim_doc, evidence_doc, tuple(findings), len(aligned)))
+        results.append(
+            DocPairFindings(claim_doc, evidence_doc, tuple(findings), frozenset(carried))
+        )
     return results
 
 
 def check_within_documents(
-    alignments: Sequence[Alignment], facts: Mapping[str, Sequence[SentenceFacts]]
+    alignments: Sequence[Alignment],
+    facts: Mapping[str, Sequence[SentenceFacts]],
+    reference: str | None,
 ) -> list[Finding]:
-    """A page that holds an original sentence and, later, its rewrite: check the later one
-    against the earlier one. The reference is trusted as a whole, so it is left out."""
-    from factdiff.checks import run_pair_checks
+    """Findings inside one document: a sentence that contradicts itself, and a page that holds
+    an original sentence and, later, its rewrite (the later one is checked against the earlier
+    one). The reference is trusted as a whole, so its restatements are not checked; and a
+    later sentence elaborating on an earlier one is ordinary writing, not an addition."""
+    from factdiff.checks import run_pair_checks, run_sentence_checks
 
-    findings: list[Finding] = []
+    findings = [
+        f for doc_facts in facts.values() for sf in doc_facts for f in run_sentence_checks(sf)
+    ]
     for al in alignments:
-        if al.a.doc != al.b.doc or al.a.doc not in facts or not facts[al.a.doc]:
+        if al.a.doc != al.b.doc or al.a.doc == reference or not facts.get(al.a.doc):
             continue
         doc_facts = facts[al.a.doc]
         pair = Pair(
@@ -269,7 +279,7 @@ def check_within_documents(
             similarity=al.similarity,
             context=(doc_facts[al.a.index],),
         )
-        findings.extend(run_pair_checks(pair))
+        findings.extend(f for f in run_pair_checks(pair) if f.type not in WITHIN_SKIPPED)
     return findings
 
 

@@ -45,7 +45,7 @@ def reconcile(
     warnings: Sequence[str] = (),
 ) -> Report:
     if reference is None:
-        cross = consensus_findings(results, len(docs))
+        cross = consensus_findings(results)
     else:
         cross = [f for r in results for f in r.findings]
     findings = number_findings(merge_duplicates([*cross, *within]), [d.id for d in docs])
@@ -71,19 +71,26 @@ def reconcile(
     )
 
 
-def consensus_findings(results: Sequence[DocPairFindings], n_docs: int) -> list[Finding]:
-    """Keep a change only where its version is the outlier among the versions that carry the
-    sentence."""
+def consensus_findings(results: Sequence[DocPairFindings]) -> list[Finding]:
+    """Keep a change only where its version is the outlier: it disagrees with more than half
+    of the other versions that carry the sentence. A one-against-one disagreement cannot be
+    resolved, so both sides are kept at half confidence."""
     by_key: dict[tuple[str, int, str], list[Finding]] = defaultdict(list)
+    carriers: dict[tuple[str, int], int] = defaultdict(int)
     for r in results:
+        for start in r.carried:
+            carriers[(r.claim_doc, start)] += 1
         for f in r.findings:
             by_key[(f.claim.doc, f.claim.start, f.type)].append(f)
     kept: list[Finding] = []
-    others = n_docs - 1
-    for (doc, _start, _type), found in by_key.items():
+    for (doc, start, _type), found in by_key.items():
         disagreeing = {e.doc for f in found for e in f.evidence}
+        others = max(1, carriers.get((doc, start), len(disagreeing)))
         if len(disagreeing) * 2 > others:
-            kept.extend(replace(f, introduced_by=doc) for f in found)
+            factor = 0.5 if others == 1 else 1.0
+            kept.extend(
+                replace(f, introduced_by=doc, confidence=f.confidence * factor) for f in found
+            )
     return kept
 
 

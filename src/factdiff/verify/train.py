@@ -50,6 +50,7 @@ class TrainConfig:
     warmup_ratio: float = 0.06
     epochs: int = 1
     pooling: str = "cls"  # cls | mean
+    balance: bool = False  # weight the consistent class so both classes weigh the same
     freeze_layers: int = 3  # embeddings + this many lower layers stay fixed (CPU budget)
     checkpoint_every: int = 40
     log_every: int = 10
@@ -236,6 +237,8 @@ def train(cfg: TrainConfig) -> dict:
         ],
         lr=cfg.lr,
     )
+    n_pos = sum(r.label for r in train_rows)
+    pos_weight = (len(train_rows) - n_pos) / max(1, n_pos) if cfg.balance else 1.0
     steps_per_epoch = math.ceil(len(train_rows) / cfg.batch_size)
     total = steps_per_epoch * cfg.epochs
     warmup = max(1, int(total * cfg.warmup_ratio))
@@ -263,6 +266,7 @@ def train(cfg: TrainConfig) -> dict:
                 "train_mix": mix_summary(train_rows),
                 "val_mix": mix_summary(val_rows),
                 "steps": total,
+                "pos_weight": round(pos_weight, 4),
                 "command": " ".join(sys.argv),
             },
         )
@@ -294,7 +298,7 @@ def train(cfg: TrainConfig) -> dict:
             ids, mask, types = encode(tok, rows)
             labels = torch.tensor([float(r.label) for r in rows])
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
-                model(ids, mask, types), labels
+                model(ids, mask, types), labels, pos_weight=torch.tensor(pos_weight)
             )
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -360,6 +364,7 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
     p.add_argument("--max-length", type=int, default=256)
     p.add_argument("--freeze-layers", type=int, default=3)
     p.add_argument("--pooling", choices=("cls", "mean"), default="cls")
+    p.add_argument("--balance", action="store_true", help="weigh both classes equally")
     p.add_argument("--warmup-ratio", type=float, default=0.06)
     p.add_argument("--max-steps", type=int, default=None)
     p.add_argument("--scale", type=float, default=1.0, help="multiply every training count")
@@ -379,6 +384,7 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
         max_length=a.max_length,
         freeze_layers=a.freeze_layers,
         pooling=a.pooling,
+        balance=a.balance,
         warmup_ratio=a.warmup_ratio,
         max_steps=a.max_steps,
         threads=a.threads,
