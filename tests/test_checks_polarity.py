@@ -219,3 +219,14 @@ def test_opposite_words_about_different_things_are_no_reversal():
     claim = c.facts(directions=[c.dir("cutting", "down"), c.dir("reducing", "down")])
     found = claim_reversal.check(pair(claim, ev, relation="paraphrase"))
     assert [f.claim.span for f in found] == ["cutting"]
+
+
+def test_modality_hedge_added_or_dropped_is_only_low():
+    c = S("d1", "The new filter may cut the noise.")
+    e = plain("d0", "The new filter cuts the noise.")
+    found = modality_change.check(pair(c.facts(modals=[c.modal("may", "possible")]), e))
+    assert [(f.type, f.severity) for f in found] == [("modality_change", "low")]
+    c = plain("d1", "The new filter cuts the noise.")
+    e = S("d0", "The new filter can cut the noise.")
+    found = modality_change.check(pair(c, e.facts(modals=[e.modal("can", "possible")])))
+    assert [(f.type, f.severity) for f in found] == [("modality_change", "low")]

@@ -4,6 +4,10 @@
 (possible | certain | necessary). "will" against no modal at all is not a change ("will vote
 on Tuesday" ~ "votes on Tuesday"). For a merged claim every evidence sentence counts: a modal
 one of them has is not added, and a modal is dropped only from a clause the claim carries.
+
+Only a modal REPLACED by one of another class ("may" → "must") is medium. A hedge merely added
+("may improve") or dropped (the summary states plainly what the source hedged) is low: faithful
+summaries do both all the time, so on its own it is a note, not a changed fact.
 """
 
 from __future__ import annotations
@@ -61,12 +65,12 @@ def check(pair: Pair) -> list[Finding]:
     e_mod = e_mod or _first(ev, {"certain"})
     if c_mod is None and e_mod is None:
         return []
-    base = 0.85 if c_mod is not None and e_mod is not None else 0.65
+    replaced = c_mod is not None and e_mod is not None
     return [
         finding(
             "modality_change",
-            "medium",
-            confidence(pair, base),
+            "medium" if replaced else "low",
+            confidence(pair, 0.85 if replaced else 0.5),
             span_of(claim, c_mod),
             [span_of(ev, e_mod)],
             f"{doc_of(claim)} presents this {_describe(c_mod)} where {doc_of(ev)} presents "
