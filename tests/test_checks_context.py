@@ -12,6 +12,7 @@ from factdiff.checks import (
     unsupported_addition,
 )
 from factdiff.checks.date_change import time_fields
+from factdiff.types import Attribution
 
 
 def _dated(doc, text, sub, norm=None, relation=""):
@@ -197,3 +198,29 @@ def test_undated_times_of_different_periods_are_not_compared():
     e = _dated("d0", "Deposits were 5 billion at the end of the third quarter.",
                "at the end of the third quarter", "end of third quarter", "in")  # fmt: skip
     assert date_change.check(pair(c, e, relation="paraphrase")) == []
+
+
+def test_generic_speaker_for_a_named_one_is_only_low():
+    c = S("d1", "The firm said sales rose.")
+    e = S("d0", "Brixley Ltd said sales rose.")
+    p = pair(
+        c.facts(attributions=[c.attr("The firm", "said")]),
+        e.facts(attributions=[Attribution(e.m("Brixley Ltd", "ORG"), e.m("said", "VERB"))]),
+    )
+    assert [(f.type, f.severity) for f in attribution_change.check(p)] == [
+        ("attribution_change", "low")
+    ]
+
+
+def test_first_person_claim_stated_plainly_is_only_low():
+    e = S("d0", "We estimate that costs will fall.")
+    p = pair(
+        plain("d1", "Costs will fall."),
+        e.facts(attributions=[Attribution(e.m("We", "PRON"), e.m("estimate", "VERB"), "claim")]),
+    )
+    assert [(f.type, f.severity) for f in attribution_change.check(p)] == [
+        ("attribution_change", "low")
+    ]
+    c = S("d1", "The memo explains that costs will fall.")
+    p = pair(c.facts(attributions=[c.attr("memo", "explains")]), plain("d0", "Costs will fall."))
+    assert [f.severity for f in attribution_change.check(p)] == ["low"]

@@ -144,3 +144,21 @@ def test_internal_inconsistency_two_changes_of_two_things():
         directions=[s.dir("rose", "up"), s.dir("fell", "down")],
     )
     assert len(run_sentence_checks(f)) == 1  # one thing, changed twice: still checked
+
+
+def test_internal_inconsistency_needs_one_figure_near_the_change_word():
+    far = S(
+        "d1",
+        "The club paid 40 pounds for the tickets and then, after a long and heated meeting of "
+        "all its members, cut its loans to 95 pounds.",
+    )
+    f = far.facts(
+        quantities=[far.qty("40", 40), far.qty("95", 95)], directions=[far.dir("cut", "down")]
+    )
+    assert run_sentence_checks(f) == []
+    apart = S("d1", "The fee of 0.2 pounds was cut to 30,000 pounds.")
+    f = apart.facts(
+        quantities=[apart.qty("0.2", 0.2), apart.qty("30,000", 30000)],
+        directions=[apart.dir("cut", "down")],
+    )
+    assert run_sentence_checks(f) == []

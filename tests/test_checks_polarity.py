@@ -230,3 +230,17 @@ def test_modality_hedge_added_or_dropped_is_only_low():
     e = S("d0", "The new filter can cut the noise.")
     found = modality_change.check(pair(c, e.facts(modals=[e.modal("can", "possible")])))
     assert [(f.type, f.severity) for f in found] == [("modality_change", "low")]
+
+
+def test_negation_of_something_the_source_never_mentions_is_no_flip():
+    c = S("d1", "The new app is easy to use, but not for blind users.")
+    e = plain("d0", "The new app is easy to use, its makers say.")
+    assert negation.check(pair(c.facts(negations=[c.neg()]), e, relation="paraphrase")) == []
+    # the same negation on a word the source does use is a flip
+    c = S("d1", "The new app is not easy to use.")
+    e = plain("d0", "The new app is easy to use.")
+    assert len(negation.check(pair(c.facts(negations=[c.neg()]), e))) == 1
+    # a dropped "without" whose negated word the copy never uses is no flip either
+    c = plain("d1", "The shop offers low prices and good service.")
+    e = S("d0", "The shop offers low prices without cutting good service.")
+    assert negation.check(pair(c, e.facts(negations=[e.neg("without")]))) == []

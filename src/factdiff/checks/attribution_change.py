@@ -3,11 +3,17 @@
 "police said 50 people were rescued" → "residents claim 50 people were rescued". Also: a
 statement the source attributes as a mere claim ("residents claim ...") presented as plain
 fact, or a speaker the source never mentions. Pronoun speakers ("he said") are not compared.
+
+An attribution change needs two explicit speakers: a generic speaker ("the company said", "the
+document explains", "members believe") against a named one is the same voice described, not
+another voice, so it is only low; so is a summary stating plainly what the source's own
+first-person speaker says ("we estimate X" → "X"), since the speaker IS the source.
 """
 
 from __future__ import annotations
 
 from factdiff.checks._common import (
+    NAME_LABELS,
     base_form,
     confidence,
     doc_of,
@@ -39,6 +45,20 @@ def same_speaker(a: Mention, b: Mention) -> bool:
     return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa)
 
 
+_FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+
+
+def _named(m: Mention) -> bool:
+    """A speaker given by name ("Pfizer", "Ann Lee"): the extractor labels it with its NER
+    label or PROPN; a common noun ("the company", "residents") is labelled NOUN."""
+    return m.label in NAME_LABELS or m.label == "PROPN"
+
+
+def _first_person(m: Mention) -> bool:
+    words = without_determiners(m.norm or m.text)
+    return len(words) == 1 and words[0] in _FIRST_PERSON
+
+
 def _stance(a: Attribution) -> str:
     return a.stance or "assert"
 
@@ -57,15 +77,18 @@ def _compare(pair: Pair, ca: Attribution, ev: SentenceFacts, ea: Attribution) ->
     claim = pair.claim
     if _pronoun(ca.speaker) or _pronoun(ea.speaker):
         return None
+    severity = "medium"
     if not same_speaker(ca.speaker, ea.speaker):
         what = "attributes this to"
+        if _named(ca.speaker) != _named(ea.speaker):
+            severity = "low"  # "the company said" for "Pfizer said": the same voice described
     elif _stance(ca) != _stance(ea):
         what = "changes the stance to"
     else:
         return None
     return finding(
         "attribution_change",
-        "medium",
+        severity,
         confidence(pair, 0.8),
         span_of(claim, ca.speaker, ca.verb),
         [span_of(ev, ea.speaker, ea.verb)],
@@ -92,7 +115,7 @@ def check(pair: Pair) -> list[Finding]:
             findings.append(
                 finding(
                     "attribution_change",
-                    "medium",
+                    "medium" if _named(ca.speaker) else "low",
                     confidence(pair, 0.6),
                     span_of(claim, ca.speaker, ca.verb),
                     [span_of(pair.evidence[0])],
@@ -105,7 +128,7 @@ def check(pair: Pair) -> list[Finding]:
         findings.append(
             finding(
                 "attribution_change",
-                "medium",
+                "low" if _first_person(ea.speaker) else "medium",
                 confidence(pair, 0.6),
                 span_of(claim),
                 [span_of(ev, ea.speaker, ea.verb)],

@@ -1,11 +1,12 @@
 """claim_reversal: the copy says the opposite without a negation.
 
-Three cues: direction mentions ("revised up" vs "revised down"), antonyms from a small table
-("approved" vs "rejected", "rose" vs "fell"), and what a demand pushes which way ("an end to
-evictions" vs "more evictions"). A word that has its antonym on the SAME side ("exports fell
-while imports rose") is not a reversal, nor is a word or direction that some evidence
-sentence of a merged claim uses too. Evidence beyond the best is compared only when the claim
-carries most of it.
+Four cues: direction mentions ("revised up" vs "revised down"), antonyms from a small table
+("approved" vs "rejected", "rose" vs "fell"), WordNet direct antonyms of the claim's content
+words found in the aligned evidence in place of the word ("a new plant" vs "an old plant"),
+and what a demand pushes which way ("an end to evictions" vs "more evictions"). A word that
+has its antonym on the SAME side ("exports fell while imports rose") is not a reversal, nor is
+a word or direction that some evidence sentence of a merged claim uses too. Evidence beyond
+the best is compared only when the claim carries most of it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from factdiff.checks._common import (
     tokens,
     word_key,
 )
+from factdiff.checks._lexicon import STOPWORDS
 from factdiff.checks._polarity import cue_directions, cue_reversals, word_swaps
+from factdiff.lexicon import load_antonyms
 from factdiff.types import Finding, Mention, Pair, SentenceFacts, Span
 
 
@@ -86,7 +89,81 @@ def check(pair: Pair) -> list[Finding]:
             c_span, e_span = _offset_span(claim, ca, cb), _offset_span(ev, ea, eb)
             why = f"'{c_span.span}' where {doc_of(ev)} says '{e_span.span}'"
             findings.append(_finding(pair, c_span, e_span, why, 0.75))
+    marked = [(f.claim.span_start, f.claim.span_end) for f in findings]
+    for c, e, ev in wordnet_swaps(claim, evidence):
+        if any(a is not None and b is not None and a < c.end and c.start < b for a, b in marked):
+            continue  # the small table already read this word
+        if not _same_topic(claim, c, ev, e):
+            continue  # "decreasing net debt" vs "an increase in the dividend"
+        why = f"'{c.text}' where {doc_of(ev)} says '{e.text}'"
+        findings.append(_finding(pair, span_of(claim, c), span_of(ev, e), why, 0.75))
     return _distinct(findings)
+
+
+# Antonym pairs too loose to read as a reversal: order words, particles, light verbs.
+_LOOSE_ANTONYMS = frozenset(
+    {
+        "first", "second", "last", "all", "some", "no", "yes", "on", "off", "up", "down", "out",
+        "in", "go", "come", "stay", "be", "have", "get", "give", "take", "make", "lose", "find",
+        "keep", "leave", "put", "set", "let", "one", "many", "few", "much", "little", "more",
+        "less", "same", "different", "other", "present", "absent", "early", "late",
+    }
+)  # fmt: skip
+_NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "hardly"})
+
+
+def _lemmas(facts: SentenceFacts) -> dict[str, Mention]:
+    """Content-word lemma → its first mention; raw words too when the facts carry no lemmas."""
+    s = facts.sentence
+    out: dict[str, Mention] = {}
+    for m in facts.content:
+        if m.norm and " " not in m.norm:
+            out.setdefault(fold(m.norm), m)
+    low = fold(s.text)
+    pos = 0
+    for tok in tokens(s.text):
+        at = low.find(tok, pos)
+        pos = at + len(tok)
+        m = Mention(s.text[at:pos], s.start + at, s.start + pos, "WORD", tok)
+        for key in (tok, word_key(tok), base_form(tok)):
+            out.setdefault(key, m)
+    return out
+
+
+def _negated(facts: SentenceFacts, m: Mention) -> bool:
+    s = facts.sentence
+    before = tokens(s.text[: max(0, m.start - s.start)])[-3:]
+    return any(t in _NEGATORS or t.endswith("n't") for t in before)
+
+
+def wordnet_swaps(
+    claim: SentenceFacts, evidence: list[SentenceFacts]
+) -> list[tuple[Mention, Mention, SentenceFacts]]:
+    """(claim word, evidence antonym, evidence sentence): a content word of the claim that no
+    compared evidence sentence uses while one uses a direct antonym of it and the claim does
+    not ("an old podcast" for "a new podcast"). Negating one side cancels it ("not new" ~
+    "old"); negating both keeps it."""
+    antonyms = load_antonyms()
+    mine = _lemmas(claim)
+    theirs = [(ev, _lemmas(ev)) for ev in evidence]
+    known = set().union(*(set(t) for _, t in theirs)) if theirs else set()
+    out = []
+    for word, m in mine.items():
+        if word in STOPWORDS or word in _LOOSE_ANTONYMS or len(word) < 3 or word in known:
+            continue
+        for ant in sorted(antonyms.get(word, ())):
+            if ant in mine or ant in _LOOSE_ANTONYMS:
+                continue
+            hit = next(((ev, t[ant]) for ev, t in theirs if ant in t), None)
+            if hit is None:
+                continue
+            ev, e = hit
+            if "WORD" not in (m.label, e.label) and m.label != e.label:
+                continue  # "raising" (verb) vs "level" (noun): WordNet meant another sense
+            if _negated(claim, m) == _negated(ev, e):
+                out.append((m, e, ev))
+                break
+    return out
 
 
 def _direction_flips(

@@ -2,8 +2,9 @@
 
 "Mayor Anne Ross signed the order" → "Mayor Peter Lind signed the order". A claim name counts
 as substituted when the source does not name it (fuzzy: "Ross" ~ "Anne Ross", "U.S." ~
-"United States") while the evidence has a name of the same kind that the claim dropped; among
-several, the one in the closest relative position is taken as "the corresponding place".
+"United States"; never when a word of it occurs nowhere in the source) while the evidence
+has a name of the same kind that the claim dropped; among several, the one in the closest
+relative position is taken as "the corresponding place".
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from factdiff.checks._common import (
     name_of,
     name_supported,
     names_match,
+    reference_sentences,
     relative_position,
     same_label_group,
     span_of,
@@ -23,6 +25,7 @@ from factdiff.checks._common import (
     support_sentences,
     text_has,
 )
+from factdiff.checks.novel import novel_names, source_keys
 from factdiff.types import Entity, Finding, Pair, SentenceFacts
 
 # The one label confusion of a small NER model worth bridging: a person tagged as an org.
@@ -49,10 +52,17 @@ def check(pair: Pair) -> list[Finding]:
     if not pair.evidence:
         return []
     support = support_sentences(pair)
+    # A name holding a word the whole source never uses is new even when fuzzy matching
+    # accepts it ("Quill Media" ~ "Ozy Media" share "Media").
+    novel = novel_names(claim, source_keys(reference_sentences(pair)))
     added = [
         e
         for e in claim.entities
-        if e.mention.label in NAME_LABELS and not name_supported(e.mention, support)
+        if e.mention.label in NAME_LABELS
+        and (
+            not name_supported(e.mention, support)
+            or any(e.mention.start <= m.start < e.mention.end for m in novel)
+        )
     ]
     dropped = _dropped(pair)
     findings: list[Finding] = []

@@ -17,8 +17,17 @@ from factdiff.types import Finding, Mention, Quantity, SentenceFacts
 _TOTAL = re.compile(r"\b(in all|in total|total|altogether|all told|overall|combined)\b")
 
 
+# An earlier number further than this many words from the change word is about something else.
+_NEAR = 10
+# Two amounts this many times apart are not one figure changed ("$0.13" and "$25 billion").
+_SCALE_GAP = 1000.0
+
+
 def _comparable(a: Quantity, b: Quantity) -> bool:
     if (a.mention.label == "PERCENT") != (b.mention.label == "PERCENT"):
+        return False
+    x, y = abs(a.value or 0.0), abs(b.value or 0.0)
+    if min(x, y) > 0 and max(x, y) / min(x, y) >= _SCALE_GAP:
         return False
     return not (noun_key(a) and noun_key(b) and noun_key(a) != noun_key(b))
 
@@ -52,6 +61,8 @@ def _direction_pairs(facts: SentenceFacts):
         between = text[d.end - start : after[0].mention.start - start] if after else ""
         if before and after and _other_target(facts, d, before[-1], between):
             before = []
+        if before and len(tokens(text[before[-1].mention.end - start : d.start - start])) > _NEAR:
+            before = []  # "$0.13 a share and, ... many words later ..., cutting debt below $25bn"
         if len(after) >= 2 and re.search(r"\bfrom\b", between):
             yield d, after[0], after[1]  # "rose from 10 to 8"
         elif before and after:

@@ -5,13 +5,18 @@ their verb when the extractor gave triples; otherwise the sentence as a whole is
 Not a change: "did not comment" ~ "declined to comment" (a negative word on the other side),
 "did not rise" ~ "fell" (negation plus antonym cancel out), a negated clause the source also
 says negated in another sentence ("..., and no one was hurt" merging "No one was hurt."), and
-a negated clause of the source the copy does not carry at all (an omission, not a flip).
+a negated clause of the source the copy does not carry at all (an omission, not a flip), and
+a negation whose negated word the other side never uses ("..., but not for new users" where
+the source nowhere speaks of new users: an addition, not a flip).
 """
 
 from __future__ import annotations
 
+import re
+
 from factdiff.checks._common import (
     base_form,
+    clause_bounds,
     clause_keys,
     confidence,
     coverage,
@@ -19,7 +24,11 @@ from factdiff.checks._common import (
     finding,
     reference_sentences,
     span_of,
+    tokens,
+    word_key,
+    word_keys,
 )
+from factdiff.checks._lexicon import STOPWORDS
 from factdiff.checks._polarity import (
     implicitly_negative,
     negated_before,
@@ -63,6 +72,40 @@ def _carried_over(claim: SentenceFacts, ev: SentenceFacts, cue: Mention | None) 
     return coverage(clause_keys(ev, cue), (claim,)) >= CLAUSE_COVERAGE
 
 
+# Words between a negation and what it negates ("not be able to", "never been").
+_LIGHT = frozenset({"be", "been", "being", "able", "have", "had", "get", "got", "even", "yet"})
+# Negations that negate the next word; "nobody", "nothing" ... stand for a whole clause.
+_WORD_NEGATORS = frozenset({"not", "no", "never", "without"})
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|d)$")
+
+
+def _stem(word: str) -> str:
+    w = word_key(word)
+    return _SUFFIX.sub("", w) if len(w) > 4 else w
+
+
+def _negated_word_there(
+    facts: SentenceFacts, cue: Mention, other: tuple[SentenceFacts, ...]
+) -> bool:
+    """The first content word after the negation ("not for NEW users", "no-FEE") occurs on
+    the other side (for an added negation: anywhere in the source, since a summary's aligned
+    sentence is often a loose match): else the negation sits on something the other side never
+    speaks of."""
+    s = facts.sentence
+    if not (cue.text.lower() in _WORD_NEGATORS or cue.text.lower().endswith("n't")):
+        return True
+    _, end = clause_bounds(facts, cue)
+    words = [
+        w
+        for w in tokens(s.text[cue.end - s.start : end])[:4]
+        if w not in STOPWORDS and w not in _LIGHT and len(w) > 2
+    ]
+    if not words:
+        return True
+    stems = {_stem(k) for k in word_keys(other)}
+    return _stem(words[0]) in stems or _stem(base_form(words[0])) in stems
+
+
 def _explain(claim: SentenceFacts, ev: SentenceFacts, negated: bool, cue: str, verb: str) -> str:
     what = f" of '{verb}'" if verb else ""
     if negated:
@@ -93,6 +136,11 @@ def check(pair: Pair) -> list[Finding]:
     if claim_negated and _said_negated_elsewhere(pair, c_neg[0] if c_neg else c_verb):
         return []
     if not claim_negated and not _carried_over(claim, ev, e_neg[0] if e_neg else e_verb):
+        return []
+    if triples is None and claim_negated and c_neg:
+        if not _negated_word_there(claim, c_neg[0], reference_sentences(pair)):
+            return []
+    elif triples is None and e_neg and not _negated_word_there(ev, e_neg[0], (claim,)):
         return []
     negs = c_neg if claim_negated else e_neg
     cue = negs[0].text if negs else "not"

@@ -1,10 +1,14 @@
 """unsupported_addition: the copy adds a fact the source never gives.
 
 A name, a precise number or a date found nowhere in the source (medium for a name or number,
-low for a date), or an added item in a list ("the victims' names" → "the victims' names and
-addresses", low). Vague amounts ("hundreds", "many") are never "a number added". The list
-test only runs when the rest of the sentence is well supported, so a loose paraphrase with
-other words is not read as additions.
+low for a date; a single name word or number the source never uses in any form counts too, see
+novel.py); a word the whole source never uses in a sentence otherwise copied word for word
+(low: in a near-copy a new word is a deliberate change, a swapped term or a flipped adjective,
+but as often a synonym, "arrested" → "detained"; reporting verbs and adverbs are skipped); or
+an added item in a list ("the victims' names" → "the victims' names and addresses", low).
+Vague amounts ("hundreds", "many") are never "a number added". The list test only runs when
+the rest of the sentence is well supported, so a loose paraphrase with other words is not read
+as additions.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from factdiff.checks._common import (
 from factdiff.checks._lexicon import STOPWORDS
 from factdiff.checks._numbers import consistent, describe, quantities
 from factdiff.checks.date_change import dates_agree, time_fields
+from factdiff.checks.novel import novel_names, novel_numbers, source_keys
 from factdiff.types import Finding, Mention, Pair, SentenceFacts
 
 # "X and Y", "X, or Y", "X as well as their Y": Y runs up to MAX_ITEM_WORDS words, cut at the
@@ -58,6 +63,15 @@ def new_facts(
         fields = time_fields(t.norm or t.mention.text)
         if fields and not any(dates_agree(fields, r) for r in ref_times):
             out.append(("date", t.mention, t.mention.text))
+    # Numbers the quantity extractor read were judged above (hedges, rounding): not again.
+    taken = [(m.start, m.end) for _, m, _ in out]
+    taken += [(q.mention.start, q.mention.end) for _, q in quantities((claim,))]
+    keys = source_keys(source)
+    for m in (*novel_names(claim, keys), *novel_numbers(claim, source)):
+        if not any(a < m.end and m.start < b for a, b in taken):
+            kind = "entity" if m.label == "NAME" else "number"
+            out.append((kind, m, m.text))
+            taken.append((m.start, m.end))
     return out
 
 
@@ -105,6 +119,53 @@ def added_list_items(
     return out
 
 
+# A sentence is "copied" when one evidence sentence has this share of its content words; a word
+# of it the whole source never uses is then a deliberate change, not a paraphrase.
+COPIED = 0.9
+_MIN_COPIED_WORDS = 8
+_CHANGED_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|d|ly|er)$")
+
+
+def _stem(word: str) -> str:
+    w = word_key(word)
+    return _SUFFIX.sub("", w) if len(w) > 4 else w
+
+
+def _content_stems(facts: SentenceFacts) -> set[str]:
+    return {_stem(w) for w in tokens(facts.sentence.text) if w not in STOPWORDS and len(w) > 2}
+
+
+def changed_words(
+    claim: SentenceFacts, evidence: Sequence[SentenceFacts], source: Sequence[SentenceFacts]
+) -> list[Mention]:
+    """Words of a claim sentence copied nearly word for word from one evidence sentence that
+    the whole source never uses in any form: "the team was acquitted on all counts" in a copy
+    of "the team was convicted on all counts". Only long copies count, so that one new word
+    stands out against many shared ones."""
+    mine = _content_stems(claim)
+    if len(mine) < _MIN_COPIED_WORDS:
+        return []
+    if not any(len(mine & _content_stems(ev)) / len(mine) >= COPIED for ev in evidence):
+        return []
+    known = {_stem(k) for k in word_keys(source)} | {
+        _stem(m.norm) for f in source for m in f.content if m.norm
+    }
+    lemmas = {m.start: _stem(m.norm) for m in claim.content if m.norm}
+    pos = {m.start: m.label for m in claim.content}
+    said = [(a.verb.start, a.verb.end) for a in claim.attributions]
+    s = claim.sentence
+    out = []
+    for m in re.finditer(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]", s.text):
+        w, at = fold(m.group()), s.start + m.start()
+        if w in STOPWORDS or len(w) <= 2 or _stem(w) in known or lemmas.get(at) in known:
+            continue
+        if (pos and pos.get(at) not in _CHANGED_POS) or any(a <= at < b for a, b in said):
+            continue
+        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), "WORD", w))
+    return out
+
+
 def check(pair: Pair) -> list[Finding]:
     claim = pair.claim
     if not pair.evidence:
@@ -134,6 +195,21 @@ def check(pair: Pair) -> list[Finding]:
                 [span_of(pair.evidence[0])],
                 f"{doc_of(claim)} adds '{mention.text}' next to '{neighbour}', a detail "
                 f"{ref_doc} does not give.",
+            )
+        )
+    taken = [(f.claim.span_start or 0, f.claim.span_end or 0) for f in findings]
+    for mention in changed_words(claim, pair.evidence, source):
+        if any(a < mention.end and mention.start < b for a, b in taken):
+            continue
+        findings.append(
+            finding(
+                "unsupported_addition",
+                "low",
+                confidence(pair, 0.5),
+                span_of(claim, mention),
+                [span_of(pair.evidence[0])],
+                f"{doc_of(claim)} changes a sentence copied from {ref_doc} with the word "
+                f"'{mention.text}', which {ref_doc} never uses.",
             )
         )
     return findings

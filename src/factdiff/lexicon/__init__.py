@@ -1,0 +1,27 @@
+"""Word tables shipped as package data (read-only), loaded once per process on first use.
+
+antonyms.tsv holds WordNet 3.0 direct antonym pairs (see LICENSE-WordNet), one pair a line,
+tab separated, built by scripts/build_antonyms.py.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+
+@lru_cache(maxsize=1)
+def load_antonyms() -> dict[str, frozenset[str]]:
+    """word → its direct antonyms, both directions. Cached: the table is immutable package
+    data, so one copy serves every call."""
+    table: dict[str, set[str]] = {}
+    text = files(__name__).joinpath("antonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        a, _, b = line.partition("\t")
+        a, b = a.strip().lower(), b.strip().lower()
+        if a and b and a != b:
+            table.setdefault(a, set()).add(b)
+            table.setdefault(b, set()).add(a)
+    return {w: frozenset(ants) for w, ants in table.items()}
