@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -106,12 +107,14 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def base_form(word: str) -> str:
     """Base form of a word from the lexicon tables ("rose" → "rise"), else the word."""
     w = fold(word)
     return FORM_TO_BASE.get(w, w)
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """A crude singular for matching nouns across versions ("addresses" → "address")."""
     w = base_form(word)
@@ -140,9 +143,14 @@ def lexicon_words(facts: SentenceFacts) -> set[str]:
 def word_keys(sentences: Iterable[SentenceFacts]) -> set[str]:
     out: set[str] = set()
     for f in sentences:
-        out.update(word_key(t) for t in tokens(f.sentence.text))
+        out |= _text_word_keys(f.sentence.text)
         out.update(word_key(m.norm) for m in f.content if m.norm)
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _text_word_keys(text: str) -> frozenset[str]:
+    return frozenset(word_key(t) for t in tokens(text))
 
 
 def text_has(phrase: str, sentences: Iterable[SentenceFacts]) -> bool:

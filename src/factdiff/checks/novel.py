@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from factdiff.checks._common import _demonym_match, fold, name_key, tokens, word_key
 from factdiff.checks._lexicon import ALIASES
@@ -70,18 +71,26 @@ def source_keys(source: Sequence[SentenceFacts]) -> set[str]:
     lemma, and each part of a hyphenated word; dotted acronyms also without dots."""
     keys: set[str] = set()
     for f in source:
-        text = fold(f.sentence.text)
-        for t in tokens(text):
-            t = _POSSESSIVE.sub("", t)
-            keys.update((t, word_key(t)))
-            for part in t.split("-"):
-                keys.update((part, word_key(part)))
-        for m in _DOTTED_ACRONYM.finditer(f.sentence.text):
-            keys.add(m.group().replace(".", "").lower())
+        keys |= _text_keys(f.sentence.text)
         keys.update(word_key(m.norm) for m in f.content if m.norm and " " not in m.norm)
         keys.update(fold(m.norm) for m in f.content if m.norm and " " not in m.norm)
     keys.discard("")
     return keys
+
+
+@lru_cache(maxsize=1 << 14)
+def _text_keys(text: str) -> frozenset[str]:
+    """The word keys of one sentence's text; cached because every pair of a story asks for
+    the keys of the same source sentences."""
+    keys: set[str] = set()
+    for t in tokens(fold(text)):
+        t = _POSSESSIVE.sub("", t)
+        keys.update((t, word_key(t)))
+        for part in t.split("-"):
+            keys.update((part, word_key(part)))
+    for m in _DOTTED_ACRONYM.finditer(text):
+        keys.add(m.group().replace(".", "").lower())
+    return frozenset(keys)
 
 
 def _known(word: str, keys: set[str]) -> bool:
