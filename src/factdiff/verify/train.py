@@ -255,7 +255,7 @@ def train(cfg: TrainConfig) -> dict:
         opt.load_state_dict(ckpt["optimizer"])
         sched.load_state_dict(ckpt["scheduler"])
         step = ckpt["step"]
-        _log(log, {"event": "resume", "step": step})
+        _log(log, {"event": "resume", "step": step, "command": " ".join(sys.argv)})
     else:
         _log(
             log,
