@@ -138,3 +138,23 @@ def test_html_report_written(story, tmp_path):
     result = invoke("compare", str(a), str(b), "--format", "html", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_perturb_writes_labelled_jsonl(story, tmp_path):
+    a, _ = story
+    out = tmp_path / "perturbed.jsonl"
+    result = runner.invoke(app, ["perturb", str(a), "--n", "4", "-o", str(out), "--seed", "1"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert 1 <= len(records) <= 4
+    for r in records:
+        assert r["source"] == ORIGINAL
+        assert r["label"] in (0, 1) and r["change_type"]
+
+
+def test_perturb_empty_file_is_a_clear_error(tmp_path):
+    empty = tmp_path / "e.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["perturb", str(empty)])
+    assert result.exit_code == EXIT_INPUT
+    assert "Traceback" not in result.output

@@ -240,6 +240,37 @@ def evaluate(
             json_out.write_text(json.dumps(result_to_dict(result), indent=2), encoding="utf-8")
 
 
+@app.command()
+def perturb(
+    path: Annotated[Path, typer.Argument(help="An English text file to make copies of.")],
+    n: Annotated[int, typer.Option("--n", help="How many one-change copies to make.")] = 20,
+    output: OutputOpt = None,
+    seed: Annotated[int, typer.Option(help="Seed: same seed, same copies.")] = 0,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Make copies of a text with one labelled fact change each (JSONL), to test a rewriter."""
+    from factdiff.perturb import cli_perturb
+
+    with user_errors(verbose):
+        written = cli_perturb(path, n, output, seed=seed)
+        if output is not None:
+            stderr().print(f"wrote {written} records to {output}", markup=False)
+
+
+@app.command(
+    name="train-verifier",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+)
+def train_verifier(ctx: typer.Context) -> None:
+    """Train the consistency verifier (needs the train extra: pip install -e ".\\[train]")."""
+    try:
+        from factdiff.verify.train import main as train_main
+    except ImportError as exc:
+        stderr().print(f"error: training needs the [train] extra ({exc})", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    raise typer.Exit(train_main(list(ctx.args)))
+
+
 def parse_reference(value: str | None) -> int | str:
     if value is None:
         return 0
