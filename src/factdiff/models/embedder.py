@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from factdiff.errors import ModelError
 from factdiff.models import load_manifest, model_file
+from factdiff.models.onnx import cpu_session
 
 DIM = 384
 MAX_TOKENS = 256  # the sequence length all-MiniLM-L6-v2 was trained with
@@ -59,7 +59,6 @@ class Embedder:
 
 def load_embedder(threads: int | None = None) -> Embedder:
     """Verify the pinned model and tokenizer files, then build the ONNX session."""
-    import onnxruntime as ort
     from tokenizers import Tokenizer
 
     if threads is not None and threads < 1:
@@ -72,17 +71,5 @@ def load_embedder(threads: int | None = None) -> Embedder:
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest in the batch
 
-    opts = ort.SessionOptions()
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    if threads is not None:
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-    try:
-        session = ort.InferenceSession(
-            str(onnx_path), sess_options=opts, providers=["CPUExecutionProvider"]
-        )
-    except Exception as exc:  # onnxruntime raises its own exception types
-        raise ModelError(
-            "model_unloadable", f"model file minilm-onnx could not be loaded: {exc}"
-        ) from exc
+    session = cpu_session(onnx_path, "model file minilm-onnx", threads)
     return Embedder(session, tokenizer)

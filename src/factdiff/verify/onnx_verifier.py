@@ -16,6 +16,7 @@ import numpy as np
 
 from factdiff.errors import ModelError
 from factdiff.models.hashes import verify_file
+from factdiff.models.onnx import cpu_session
 
 VERIFIER_DIR = Path(__file__).resolve().parents[1] / "models" / "verifier"
 MANIFEST = "manifest.json"
@@ -79,7 +80,6 @@ def load_verifier(folder: Path | None = None, threads: int | None = None) -> Ver
     Raises ModelError when the manifest names a file that is missing, corrupt (sha256
     mismatch) or that ONNX Runtime cannot load.
     """
-    import onnxruntime as ort
     from tokenizers import Tokenizer
 
     if threads is not None and threads < 1:
@@ -108,15 +108,5 @@ def load_verifier(folder: Path | None = None, threads: int | None = None) -> Ver
     )
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
 
-    opts = ort.SessionOptions()
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    if threads is not None:
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-    try:
-        session = ort.InferenceSession(
-            str(folder / "model.onnx"), sess_options=opts, providers=["CPUExecutionProvider"]
-        )
-    except Exception as exc:  # onnxruntime raises its own exception types
-        raise ModelError("model_unloadable", f"verifier model could not be loaded: {exc}") from exc
+    session = cpu_session(folder / "model.onnx", "verifier model", threads)
     return Verifier(session, tokenizer, manifest)
