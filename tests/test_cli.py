@@ -158,3 +158,19 @@ def test_perturb_empty_file_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["perturb", str(empty)])
     assert result.exit_code == EXIT_INPUT
     assert "Traceback" not in result.output
+
+
+def test_consensus_mode_names_the_outlier(tmp_path):
+    # d1 is the only version with another mayor; d0 and d2 agree, so d1 introduced it.
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ORIGINAL, encoding="utf-8")
+    (folder / "b.txt").write_text(COPY, encoding="utf-8")
+    (folder / "c.txt").write_text(ORIGINAL.replace("fire.", "blaze."), encoding="utf-8")
+    result = invoke("compare", str(folder), "--no-reference", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["mode"] == "consensus" and report["reference"] is None
+    changed = [f for f in report["findings"] if f["severity"] != "info"]
+    assert any(f["type"] == "entity_substitution" for f in changed)
+    assert {f["introduced_by"] for f in changed} == {"d1"}
