@@ -6,17 +6,7 @@ import pytest
 
 from factdiff.align import align_documents, nearest_sentences
 from factdiff.align.lexical import lexical_candidates, normalize_text, prepare
-from factdiff.models.embedder import load_embedder
 from factdiff.types import Sentence
-
-
-@pytest.fixture(scope="module")
-def emb(request):
-    """The session ``embedder`` fixture from conftest when there is one, else our own."""
-    try:
-        return request.getfixturevalue("embedder")
-    except pytest.FixtureLookupError:
-        return load_embedder()
 
 
 def doc(doc_id: str, *texts: str) -> list[Sentence]:
@@ -72,34 +62,34 @@ def test_verbatim_up_to_quotes_and_spacing():
 
 
 @pytest.mark.parametrize("use_embedder", [False, True])
-def test_one_swapped_name_or_number_is_near_verbatim(emb, use_embedder):
-    found = by_pair(align_documents({"d0": ORIG, "d1": COPY}, emb if use_embedder else None))
+def test_one_swapped_name_or_number_is_near_verbatim(embedder, use_embedder):
+    found = by_pair(align_documents({"d0": ORIG, "d1": COPY}, embedder if use_embedder else None))
     assert found[("d0", 0, "d1", 0)].relation == "near_verbatim"
     assert found[("d0", 1, "d1", 1)].relation == "near_verbatim"
     assert 0.0 <= found[("d0", 0, "d1", 0)].similarity < 1.0
 
 
-def test_paraphrase_needs_the_embedder(emb):
-    with_emb = by_pair(align_documents({"d0": ORIG, "d1": COPY}, emb))
+def test_paraphrase_needs_the_embedder(embedder):
+    with_emb = by_pair(align_documents({"d0": ORIG, "d1": COPY}, embedder))
     assert with_emb[("d0", 3, "d1", 4)].relation == "paraphrase"
     lexical = pairs(align_documents({"d0": ORIG, "d1": COPY}, None))
     assert ("d0", 3, "d1", 4) not in lexical  # few shared words: lexical fallback misses it
 
 
 @pytest.mark.parametrize("use_embedder", [False, True])
-def test_split_sentence_is_partial(emb, use_embedder):
-    found = align_documents({"d0": ORIG, "d1": COPY}, emb if use_embedder else None)
+def test_split_sentence_is_partial(embedder, use_embedder):
+    found = align_documents({"d0": ORIG, "d1": COPY}, embedder if use_embedder else None)
     assert {("d0", 2, "d1", 2), ("d0", 2, "d1", 3)} <= pairs(found, "partial")
     assert all(0.0 <= al.similarity <= 1.0 for al in found)
 
 
-def test_merged_sentences_are_partial(emb):
-    found = align_documents({"d1": COPY, "d0": ORIG}, emb)  # d1 first: two merged into one
+def test_merged_sentences_are_partial(embedder):
+    found = align_documents({"d1": COPY, "d0": ORIG}, embedder)  # d1 first: two merged into one
     assert pairs(found, "partial") == {("d1", 2, "d0", 2), ("d1", 3, "d0", 2)}
 
 
-def test_unrelated_sentences_stay_unaligned(emb):
-    found = pairs(align_documents({"d0": ORIG, "d1": COPY}, emb))
+def test_unrelated_sentences_stay_unaligned(embedder):
+    found = pairs(align_documents({"d0": ORIG, "d1": COPY}, embedder))
     assert not any(k[1] == 4 and k[0] == "d0" for k in found)  # "Local schools stayed open."
     assert not any(k[3] == 5 and k[2] == "d1" for k in found)  # the bakery
     other = doc(
@@ -107,10 +97,10 @@ def test_unrelated_sentences_stay_unaligned(emb):
         "The orchestra will tour Japan in the spring.",
         "Tickets go on sale next Monday.",
     )
-    assert align_documents({"d0": ORIG, "x": other}, emb) == []
+    assert align_documents({"d0": ORIG, "x": other}, embedder) == []
 
 
-def test_caption_and_its_rewrite_in_one_document(emb):
+def test_caption_and_its_rewrite_in_one_document(embedder):
     page = doc(
         "p",
         "Firefighters battled a blaze at a warehouse in Eastport on Monday night.",
@@ -119,12 +109,12 @@ def test_caption_and_its_rewrite_in_one_document(emb):
         "The cause of the fire is under investigation.",
         "The building had been empty for years.",
     )
-    found = align_documents({"p": page}, emb)
+    found = align_documents({"p": page}, embedder)
     assert pairs(found) == {("p", 0, "p", 1)}
-    assert align_documents({"p": page}, emb, within_document=False) == []
+    assert align_documents({"p": page}, embedder, within_document=False) == []
 
 
-def test_ordinary_story_has_no_within_document_alignment(emb):
+def test_ordinary_story_has_no_within_document_alignment(embedder):
     story = doc(
         "s",
         "The storm reached the coast of Norland late on Sunday.",
@@ -133,15 +123,15 @@ def test_ordinary_story_has_no_within_document_alignment(emb):
         "Emergency services said the coastal road would stay closed until Wednesday.",
         "Schools in Vessby will reopen on Thursday.",
     )
-    assert align_documents({"s": story}, emb) == []
+    assert align_documents({"s": story}, embedder) == []
     assert align_documents({"s": story}, None) == []
 
 
-def test_one_to_one_and_document_order(emb):
+def test_one_to_one_and_document_order(embedder):
     a = doc("a", "He declined to comment.", "The vote was delayed until May.")
     b = doc("b", "The vote was delayed until May.", "He declined to comment.")
     c = doc("c", "He declined to comment.", "He declined to comment.")
-    found = align_documents({"a": a, "b": b, "c": c}, emb, within_document=False)
+    found = align_documents({"a": a, "b": b, "c": c}, embedder, within_document=False)
     keys = pairs(found)
     assert ("a", 0, "b", 1) in keys and ("a", 1, "b", 0) in keys
     assert [k for k in keys if k[0] == "a" and k[2] == "c"] == [("a", 0, "c", 0)]
@@ -155,7 +145,7 @@ def test_lexical_candidates_need_shared_content_words():
 
 
 @pytest.mark.parametrize("use_embedder", [False, True])
-def test_nearest_sentences_finds_evidence_for_a_fused_claim(emb, use_embedder):
+def test_nearest_sentences_finds_evidence_for_a_fused_claim(embedder, use_embedder):
     source = doc(
         "src",
         "Anna Berg, 45, was arrested on Monday.",
@@ -164,7 +154,7 @@ def test_nearest_sentences_finds_evidence_for_a_fused_claim(emb, use_embedder):
         "The library reopened in 2019.",
     )
     claim = doc("sum", "Anna Berg, 45, was arrested for setting fire to the library.")
-    found = nearest_sentences(claim, source, emb if use_embedder else None, k=2)
+    found = nearest_sentences(claim, source, embedder if use_embedder else None, k=2)
     assert list(found) == [0]
     top = [s.index for s, _ in found[0]]
     assert set(top) == {0, 2}
@@ -174,16 +164,16 @@ def test_nearest_sentences_finds_evidence_for_a_fused_claim(emb, use_embedder):
     assert nearest_sentences(claim, [], None) == {0: []}
 
 
-def test_precomputed_vectors_give_the_same_alignment(emb):
+def test_precomputed_vectors_give_the_same_alignment(embedder):
     from factdiff.align import embed_documents
 
     docs = {"d0": ORIG, "d1": COPY}
-    vectors = embed_documents(docs, emb)
-    assert align_documents(docs, None, vectors=vectors) == align_documents(docs, emb)
+    vectors = embed_documents(docs, embedder)
+    assert align_documents(docs, None, vectors=vectors) == align_documents(docs, embedder)
     found = nearest_sentences(
         COPY[:1], ORIG, None, k=1, claim_vecs=vectors["d1"][:1], source_vecs=vectors["d0"]
     )
     ((sent, score),) = found[0]
-    ((sent2, score2),) = nearest_sentences(COPY[:1], ORIG, emb, k=1)[0]
+    ((sent2, score2),) = nearest_sentences(COPY[:1], ORIG, embedder, k=1)[0]
     assert sent == sent2 == ORIG[0]
     assert score == pytest.approx(score2, abs=0.02)  # int8 activations: batch make-up matters

@@ -13,15 +13,6 @@ from factdiff.models import load_manifest, model_file, sha256_file, verify_file
 from factdiff.models.embedder import DIM, load_embedder
 
 
-@pytest.fixture(scope="module")
-def emb(request):
-    """The session ``embedder`` fixture from conftest when there is one, else our own."""
-    try:
-        return request.getfixturevalue("embedder")
-    except pytest.FixtureLookupError:
-        return load_embedder()
-
-
 def test_sha256_file_matches_hashlib(tmp_path):
     path = tmp_path / "f.bin"
     data = b"factdiff" * 100_000
@@ -78,23 +69,23 @@ def test_manifest_entries_are_complete_and_pinned():
         assert model_file(name, manifest).is_file()
 
 
-def test_embedder_rows_are_unit_float32_in_input_order(emb):
+def test_embedder_rows_are_unit_float32_in_input_order(embedder):
     texts = [
         "The ferry sank near the harbour.",
         "Mayor Anne Ross signed the emergency order on Tuesday after a long meeting.",
         "Stock prices rose.",
     ]
-    vecs = emb.encode(texts)
+    vecs = embedder.encode(texts)
     assert vecs.shape == (3, DIM) and vecs.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
-    rev = emb.encode(texts[::-1], batch_size=1)
+    rev = embedder.encode(texts[::-1], batch_size=1)
     # int8 activations are quantised per batch, so batch make-up moves values a little
     assert np.all(np.sum(vecs * rev[::-1], axis=1) > 0.99)
-    assert emb.encode([]).shape == (0, DIM)
+    assert embedder.encode([]).shape == (0, DIM)
 
 
-def test_embedder_knows_a_paraphrase_from_an_unrelated_sentence(emb):
-    a, para, other = emb.encode(
+def test_embedder_knows_a_paraphrase_from_an_unrelated_sentence(embedder):
+    a, para, other = embedder.encode(
         [
             "Hundreds of residents protested outside the town hall.",
             "Many protesters gathered in front of the town hall.",

@@ -119,3 +119,19 @@ def test_support_and_factor_edges():
     assert content_support([], []) == 1.0
     assert content_support([facts_with("a", "b")], [facts_with("a")]) == 0.5
     assert findings_factor([]) == 1.0
+
+
+def test_changed_facts_is_the_one_decision_rule():
+    from factdiff.types import Report, Summary
+
+    findings = (
+        finding("d1", "d0", severity="low"),
+        finding("d1", "d0", 20, severity="medium"),
+        finding("d0", "d0", 40, kind="internal_inconsistency"),  # inside the reference
+        finding("d1", "d0", 60, kind="omission", severity="info"),
+    )
+    report = Report("d0", (), (), findings, Summary(0.5, {}))
+    assert [f.severity for f in report.changed_facts("medium")] == ["medium"]
+    assert len(report.changed_facts("low")) == 2
+    assert report.changed
+    assert not Report("d0", (), (), findings[2:], Summary(1.0, {})).changed

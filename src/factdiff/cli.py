@@ -183,7 +183,6 @@ def check(
     """Judge one rewrite against its source; for CI and pipelines."""
     from factdiff.api import compare as run_compare
     from factdiff.options import Options
-    from factdiff.types import SEVERITY_ORDER
 
     with user_errors(verbose):
         options = Options(reference=0, use_model=not no_model)
@@ -195,10 +194,8 @@ def check(
 
             raise InputError("no_input", "check needs both a readable source and a rewrite")
         emit(report, fmt, output)
-        if fail_on is not FailOn.never:
-            floor = SEVERITY_ORDER[fail_on.value]
-            if any(SEVERITY_ORDER[f.severity] >= floor for f in report.findings):
-                raise typer.Exit(EXIT_CHANGED)
+        if fail_on is not FailOn.never and report.changed_facts(fail_on.value):
+            raise typer.Exit(EXIT_CHANGED)
 
 
 @app.command(name="eval")
@@ -219,17 +216,11 @@ def evaluate(
 
     from rich.progress import track
 
-    from factdiff.api import check as run_check
-    from factdiff.eval.runner import format_result, result_to_dict, run_eval
+    from factdiff.eval.runner import format_result, product_score_fn, result_to_dict, run_eval
     from factdiff.options import Options
-    from factdiff.resources import Resources
 
     with user_errors(verbose):
-        options = Options(use_model=not no_model, omissions=False)
-        resources = Resources(options)
-
-        def score(source: str, rewrite: str):
-            return run_check(source, rewrite, options=options, resources=resources)
+        score = product_score_fn(Options(use_model=not no_model, omissions=False))
 
         def progress(rows):
             return track(rows, description=f"eval {name}", console=stderr(), transient=True)

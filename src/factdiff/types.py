@@ -255,7 +255,18 @@ class Report:
 
         return report_to_dict(self)
 
+    def changed_facts(self, floor: Severity = "low") -> tuple[Finding, ...]:
+        """Findings of severity ``floor`` or worse about the copies: the product's one answer to
+        "did a fact change?" (CLI ``check --fail-on``, benchmarks). Findings inside the
+        reference itself (a sentence contradicting itself) say nothing about a copy."""
+        least = SEVERITY_ORDER[floor]
+        return tuple(
+            f
+            for f in self.findings
+            if SEVERITY_ORDER[f.severity] >= least and f.claim.doc != self.reference
+        )
+
     @property
     def changed(self) -> bool:
-        """True when some fact changed (any finding above severity info)."""
-        return any(f.severity != "info" for f in self.findings)
+        """True when some fact of a copy changed (a finding above severity info)."""
+        return bool(self.changed_facts("low"))

@@ -26,13 +26,12 @@ from factdiff.eval.metrics import (
     cross_validated_predictions,
     roc_auc,
 )
-from factdiff.types import SEVERITY_ORDER
 
 if TYPE_CHECKING:
     from rich.table import Table
 
     from factdiff.options import Options
-    from factdiff.types import Finding, Report
+    from factdiff.types import Report
 
 ScoreFn = Callable[[str, str], "Report"]
 # Wraps the rows as they are scored, e.g. ``rich.progress.track``; must yield every row.
@@ -116,18 +115,10 @@ class EvalResult:
 # --------------------------------------------------------------------------- decision rules
 
 
-def rewrite_findings(report: Report) -> list[Finding]:
-    """Findings about the rewrite. Within-document checks may also report a change inside the
-    source itself (one sentence against another); that says nothing about the rewrite, so the
-    benchmark leaves it out."""
-    return [f for f in report.findings if f.claim.doc != report.reference]
-
-
 def product_flags(report: Report, consistency_threshold: float) -> bool:
     """The product's fixed rule: True (= inconsistent) on a finding about the rewrite of
     severity >= medium, or a consistency below the threshold."""
-    floor = SEVERITY_ORDER[FLAG_SEVERITY]
-    if any(SEVERITY_ORDER.get(f.severity, 0) >= floor for f in rewrite_findings(report)):
+    if report.changed_facts(FLAG_SEVERITY):
         return True
     return float(report.summary.consistency) < consistency_threshold
 
@@ -249,11 +240,9 @@ def run_eval(
             report = score_fn(row.source, row.rewrite)
             consistency = float(report.summary.consistency)
             flagged = product_flags(report, consistency_threshold)
-            counted = rewrite_findings(report)
-            types = tuple(sorted({f.type for f in counted if f.severity != "info"}))
-            n_source = sum(f.severity != "info" for f in report.findings) - sum(
-                f.severity != "info" for f in counted
-            )
+            counted = report.changed_facts("low")
+            types = tuple(sorted({f.type for f in counted}))
+            n_source = sum(f.severity != "info" for f in report.findings) - len(counted)
         except Exception as exc:  # one bad row must not end the run: count it, keep going
             n_failed += 1
             if len(errors) < MAX_ERROR_MESSAGES:
