@@ -8,7 +8,10 @@ facts, and a second rewrite that also reorders sentences. It then measures
 - ``factdiff.compare_texts`` on the three versions with the loaded models (load excluded),
   as sentences per second;
 - the cold start of ``factdiff --help`` and of ``python -c "import factdiff"`` (median of
-  several subprocess runs), because a slow CLI start is felt on every call.
+  several subprocess runs), because a slow CLI start is felt on every call;
+- the learned verifier's throughput in sentence pairs per second, and, in the same run on the
+  same pairs, that of the architecture AlignScore-large uses (RoBERTa-large, 355M parameters,
+  random weights, PyTorch float32: needs the ``[train]`` extra, skipped without it).
 
 Usage: python scripts/bench.py [--runs 5] [--repeat 1] [--seed 0] [--json out.json]
 """
@@ -188,6 +191,48 @@ def bench_pipeline(story: dict[str, str], repeat: int) -> dict[str, float]:
     }
 
 
+def verifier_pairs(story: dict[str, str], n: int) -> tuple[list[str], list[str]]:
+    """(premise, hypothesis) pairs as the pipeline builds them: a copy sentence against the
+    original's sentence at the same place with one neighbour each side."""
+    original = [s.strip() + "." for s in story["original"].replace("\n", " ").split(". ") if s]
+    copy = [s.strip() + "." for s in story["rewrite"].replace("\n", " ").split(". ") if s]
+    premises, hypotheses = [], []
+    for i in range(n):
+        j = i % min(len(original), len(copy))
+        premises.append(" ".join(original[max(0, j - 1) : j + 2]))
+        hypotheses.append(copy[j])
+    return premises, hypotheses
+
+
+def bench_verifier(story: dict[str, str], n: int, n_large: int) -> dict[str, float | str]:
+    from factdiff.verify.bench import roberta_large_throughput, verifier_throughput
+    from factdiff.verify.onnx_verifier import load_verifier
+
+    verifier = load_verifier()
+    if verifier is None:
+        return {"verifier": "not installed"}
+    premises, hypotheses = verifier_pairs(story, n)
+    out: dict[str, float | str] = {
+        "verifier_pairs": n,
+        "verifier_pairs_per_s": verifier_throughput(verifier, premises, hypotheses),
+    }
+    try:
+        import torch  # noqa: F401 - only to know whether the [train] extra is there
+    except ImportError:
+        out["roberta_large"] = "skipped: needs the [train] extra (torch)"
+        return out
+    rate, params = roberta_large_throughput(
+        verifier.tokenizer, premises[:n_large], hypotheses[:n_large]
+    )
+    out.update(
+        roberta_large_pairs=n_large,
+        roberta_large_params_m=params / 1e6,
+        roberta_large_pairs_per_s=rate,
+        speedup=out["verifier_pairs_per_s"] / rate,
+    )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="subprocess runs per cold start")
@@ -196,11 +241,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, default=None, help="also write results here")
     parser.add_argument("--skip-cold", action="store_true", help="skip the cold-start timings")
+    parser.add_argument("--pairs", type=int, default=512, help="pairs for the verifier")
+    parser.add_argument("--pairs-large", type=int, default=64, help="pairs for RoBERTa-large")
     args = parser.parse_args(argv)
 
     story = build_story(args.sentences, args.seed)
     results: dict[str, float | str] = {"versions": len(story)}
     results.update(bench_pipeline(story, max(args.repeat, 1)))
+    results.update(bench_verifier(story, args.pairs, args.pairs_large))
     if not args.skip_cold:
         results["cli_help_s"] = median_seconds([*cli_command(), "--help"], args.runs)
         results["import_s"] = median_seconds([sys.executable, "-c", "import factdiff"], args.runs)
@@ -215,6 +263,20 @@ def main(argv: list[str] | None = None) -> int:
     table.add_row(f"compare 3 × {args.sentences} sentences", f"{results['compare_s']:.2f} s")
     table.add_row("throughput", f"{results['sentences_per_s']:.1f} sentences/s")
     table.add_row("findings", str(results["findings"]))
+    if "verifier_pairs_per_s" in results:
+        table.add_row(
+            f"verifier ({results['verifier_pairs']} pairs)",
+            f"{results['verifier_pairs_per_s']:.1f} pairs/s",
+        )
+    if "roberta_large_pairs_per_s" in results:
+        table.add_row(
+            f"RoBERTa-large, {results['roberta_large_params_m']:.0f}M params "
+            f"({results['roberta_large_pairs']} pairs)",
+            f"{results['roberta_large_pairs_per_s']:.2f} pairs/s",
+        )
+        table.add_row("verifier speed-up over RoBERTa-large", f"{results['speedup']:.1f}×")
+    elif "roberta_large" in results:
+        table.add_row("RoBERTa-large", str(results["roberta_large"]))
     if not args.skip_cold:
         table.add_row(
             f"`factdiff --help` (median of {args.runs})", f"{results['cli_help_s']:.2f} s"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from factdiff.eval.runner import (
     stratified_subsample,
 )
 from factdiff.types import Finding, Report, Span, Summary
+from factdiff.types import Verdict as TypedVerdict
+from factdiff.verify.combine import Policy
 
 
 def make_report(
@@ -112,7 +115,7 @@ def test_run_eval_with_injected_score_fn(tmp_path):
     # The baseline catches "Peter Lind" but not the "unsure" row either.
     assert b.overall.balanced_accuracy == pytest.approx(0.9)
     assert len(result.rows) == 11
-    missed = [o.id for o in result.rows if o.label == 0 and not o.product_flagged]
+    missed = [o.id for o in result.rows if o.label == 0 and not o.systems["rules"].flagged]
     assert missed == ["news_2"]
 
 
@@ -127,7 +130,41 @@ def test_result_to_dict_is_json_and_table_renders(tmp_path):
     console = Console(record=True, width=100)
     console.print(format_result(result))
     out = console.export_text()
-    assert "factdiff" in out and "baseline" in out and "90.0" in out
+    assert "rules" in out and "baseline" in out and "90.0" in out
+
+
+def with_verdict(report: Report, p: float) -> Report:
+    """The stand-in report plus one verifier score for the rewrite's sentence."""
+    span = Span(doc="rewrite", start=0, end=1, text="x")
+    source = Span(doc="source", start=0, end=1, text="y")
+    return replace(
+        report,
+        verdicts=(TypedVerdict(span, (source,), p),),
+        summary=replace(
+            report.summary,
+            consistency_by_doc={"rewrite": report.summary.consistency},
+            support_by_doc={"rewrite": 1.0},
+        ),
+    )
+
+
+def test_rules_verifier_and_both_are_measured_in_one_run(tmp_path):
+    """The verifier catches the "unsure" row the rules miss; both systems then catch it."""
+
+    def scored(source: str, rewrite: str) -> Report:
+        report = stand_in(source, rewrite)
+        return with_verdict(report, 0.05 if ("unsure" in rewrite or "WRONG" in rewrite) else 0.9)
+
+    policy = Policy(contradict_below=0.2, support_above=0.95, model_weight=0.5)
+    result = run_eval("summedits", write_summedits(tmp_path / "se.jsonl"), scored, policy=policy)
+    assert list(result.systems) == ["rules", "verifier", "both", "baseline"]
+    assert result.systems["rules"].overall.balanced_accuracy == pytest.approx(0.9)
+    assert result.systems["verifier"].overall.balanced_accuracy == pytest.approx(1.0)
+    assert result.systems["both"].overall.balanced_accuracy == pytest.approx(1.0)
+    assert result.product is result.systems["both"]
+    data = result_to_dict(result)
+    assert data["policy"]["contradict_below"] == 0.2
+    assert set(data["systems"]) == {"rules", "verifier", "both", "baseline"}
 
 
 def test_limit_takes_a_deterministic_stratified_sample(tmp_path):

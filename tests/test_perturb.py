@@ -10,6 +10,7 @@ import pytest
 from factdiff.errors import InputError
 from factdiff.perturb import ALL_TYPES, CHANGE_TYPES, FAITHFUL_TYPES, cli_perturb, perturb_text
 from factdiff.perturb.edits import apply_edit
+from factdiff.perturb.controls import detail_dropped
 from factdiff.perturb.engine import candidate_edits
 
 TEXT = (
@@ -18,7 +19,8 @@ TEXT = (
     "The ferry sank near the harbour. "
     "The council may approve the plan, according to Mayor Anne Ross. "
     "Residents bought 1,200 tickets in 2015. Prices rose sharply. "
-    "Officials did not release the list."
+    "Officials did not release the list. "
+    "Maria Lopez, a nurse at the clinic, said the ward was full."
 )
 
 
@@ -141,6 +143,15 @@ def test_synonym_rewording_keeps_numbers(doc):
         assert [w for w in old.split() if w[0].isdigit()] == [
             w for w in new.split() if w[0].isdigit()
         ]
+
+
+def test_detail_dropped_keeps_the_claim_and_its_speaker(nlp):
+    doc = nlp(
+        "Maria Lopez, a nurse at the clinic, said the ward, which opened in 2019, was full. "
+        "The council may approve the plan, according to Mayor Anne Ross."
+    )
+    got = {doc.text[e.start : e.end] for e in detail_dropped(doc, None, random.Random(0))}
+    assert got == {", a nurse at the clinic, ", ", which opened in 2019, "}
 
 
 def test_deterministic_given_seed(nlp):

@@ -100,15 +100,13 @@ def facts_with(*words: str) -> SentenceFacts:
 
 def test_consistency_orders_by_severity_and_support():
     source = [facts_with("ferry", "harbour", "sink")]
-    faithful = document_consistency([], [facts_with("ferry", "sink")], source)
-    novel = document_consistency([], [facts_with("ferry", "volcano")], source)
-    flagged = document_consistency([finding("d1", "d0")], [facts_with("ferry", "sink")], source)
-    minor = document_consistency(
-        [finding("d1", "d0", severity="low")], [facts_with("ferry", "sink")], source
-    )
-    info = document_consistency(
-        [finding("d1", "d0", severity="info")], [facts_with("ferry", "sink")], source
-    )
+    full = content_support([facts_with("ferry", "sink")], source)
+    half = content_support([facts_with("ferry", "volcano")], source)
+    faithful = document_consistency([], full)
+    novel = document_consistency([], half)
+    flagged = document_consistency([finding("d1", "d0")], full)
+    minor = document_consistency([finding("d1", "d0", severity="low")], full)
+    info = document_consistency([finding("d1", "d0", severity="info")], full)
     assert faithful == info == 1.0
     assert faithful > novel
     assert faithful > minor > flagged

@@ -211,21 +211,28 @@ def evaluate(
     no_model: NoModelOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Measure accuracy on a benchmark, beside a simple baseline, in one run."""
+    """Measure accuracy on a benchmark in one run: the rules alone, the learned verifier
+    alone, both together (what factdiff check does), and a simple baseline."""
     import json
 
     from rich.progress import track
 
     from factdiff.eval.runner import format_result, product_score_fn, result_to_dict, run_eval
     from factdiff.options import Options
+    from factdiff.resources import Resources
+    from factdiff.verify.combine import Policy
 
     with user_errors(verbose):
-        score = product_score_fn(Options(use_model=not no_model, omissions=False))
+        options = Options(use_model=not no_model, omissions=False)
+        resources = Resources(options)
+        verifier = resources.verifier
+        policy = Policy.from_manifest(verifier.manifest) if verifier is not None else None
+        score = product_score_fn(options, resources)
 
         def progress(rows):
             return track(rows, description=f"eval {name}", console=stderr(), transient=True)
 
-        result = run_eval(name, path, score, limit=limit, progress=progress)
+        result = run_eval(name, path, score, policy=policy, limit=limit, progress=progress)
         Console().print(format_result(result))
         if json_out is not None:
             json_out.write_text(json.dumps(result_to_dict(result), indent=2), encoding="utf-8")

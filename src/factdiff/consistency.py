@@ -35,10 +35,10 @@ def content_support(copy: Sequence[SentenceFacts], source: Sequence[SentenceFact
     return sum(w in source_vocab for w in words) / len(words)
 
 
-def document_consistency(
-    findings: Sequence[Finding],
-    copy: Sequence[SentenceFacts],
-    source: Sequence[SentenceFacts],
-) -> float:
-    support = content_support(copy, source)
-    return findings_factor(findings) * (1.0 - SUPPORT_WEIGHT * (1.0 - support))
+def support_factor(support: float) -> float:
+    """How much a copy's content support (see ``content_support``) leaves of the score."""
+    return 1.0 - SUPPORT_WEIGHT * (1.0 - support)
+
+
+def document_consistency(findings: Sequence[Finding], support: float) -> float:
+    return findings_factor(findings) * support_factor(support)

@@ -7,7 +7,7 @@ only wires stages together; each stage lives in its own module and knows nothing
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from factdiff.errors import InputError
@@ -23,6 +23,7 @@ from factdiff.types import (
     Sentence,
     SentenceFacts,
 )
+from factdiff.verify.combine import Policy, Request, apply_policy, premise, score_requests
 
 StageCallback = Callable[[str], None]
 
@@ -43,6 +44,7 @@ class DocPairFindings:
     evidence_doc: str
     findings: tuple[Finding, ...]
     carried: frozenset[int]  # start offsets of the claim sentences that found evidence
+    requests: tuple[Request, ...] = ()  # claim sentences with evidence, for the verifier
 
 
 def resolve_reference(docs: Sequence[Document], reference: int | str | None) -> str | None:
@@ -70,8 +72,14 @@ def run(
     *,
     errors: Sequence[IngestError] = (),
     on_stage: StageCallback | None = None,
+    combine: bool = True,
 ) -> Report:
-    """Compare the versions in ``docs`` and build the report."""
+    """Compare the versions in ``docs`` and build the report.
+
+    With a verifier loaded, every copy sentence that has evidence is scored (one batched call)
+    and the scores are folded into the findings (``verify.combine``). ``combine=False`` keeps
+    the rule findings untouched and only attaches the scores (``Report.verdicts``): the
+    benchmark runner uses it to measure rules, verifier and both from one run."""
     from factdiff.align import align_documents
     from factdiff.reconcile import reconcile
 
@@ -116,7 +124,7 @@ def run(
     )
     within = check_within_documents(alignments, facts, reference)
     stage("reconcile")
-    return reconcile(
+    report = reconcile(
         docs,
         sentences,
         alignments,
@@ -127,6 +135,13 @@ def run(
         errors=errors,
         warnings=warnings,
     )
+    verifier = resources.verifier
+    if verifier is None:
+        return report
+    stage("verify")
+    requests = [q for r in results for q in r.requests]
+    report = replace(report, verdicts=tuple(score_requests(verifier, requests)))
+    return apply_policy(report, Policy.from_manifest(verifier.manifest)) if combine else report
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +204,8 @@ def check_documents(
     resources: Resources,
     options: Options,
 ) -> list[DocPairFindings]:
-    """Run every check for each (claim doc, evidence doc) direction."""
+    """Run every check for each (claim doc, evidence doc) direction, and note what the
+    verifier should score (only when one is loaded: building passages costs time)."""
     from factdiff.align import nearest_sentences
     from factdiff.checks import (
         check_omitted,
@@ -197,6 +213,7 @@ def check_documents(
         run_pair_checks,
     )
 
+    with_requests = options.use_model and resources.verifier is not None
     results: list[DocPairFindings] = []
     for claim_doc, evidence_doc in claim_evidence_pairs(reference, doc_ids):
         claim_facts = facts[claim_doc]
@@ -215,6 +232,7 @@ def check_documents(
             )
         findings: list[Finding] = []
         carried: set[int] = set()
+        requests: list[Request] = []
         for cf in claim_facts:
             index = cf.sentence.index
             if index in aligned:
@@ -237,6 +255,11 @@ def check_documents(
                     context=tuple(evidence_facts),
                 )
                 findings.extend(run_pair_checks(pair))
+                if with_requests:
+                    evidence = tuple(sorted((s for s, _, _ in items), key=lambda s: s.index))
+                    requests.append(
+                        Request(cf.sentence, evidence, premise(evidence, sentences[evidence_doc]))
+                    )
             else:
                 findings.extend(check_unaligned(cf, evidence_facts))
         if (
@@ -249,7 +272,9 @@ def check_documents(
                 if ef.sentence.index not in carried:
                     findings.append(check_omitted(ef, claim_doc))
         results.append(
-            DocPairFindings(claim_doc, evidence_doc, tuple(findings), frozenset(carried))
+            DocPairFindings(
+                claim_doc, evidence_doc, tuple(findings), frozenset(carried), tuple(requests)
+            )
         )
     return results
 

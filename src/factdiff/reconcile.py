@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from factdiff.consistency import document_consistency
+from factdiff.consistency import content_support, document_consistency
 from factdiff.types import (
     SEVERITY_ORDER,
     Alignment,
@@ -139,6 +139,7 @@ def summarise(
     for f in findings:
         by_type[f.type] = by_type.get(f.type, 0) + 1
     per_doc: dict[str, float] = {}
+    support: dict[str, float] = {}
     for doc in docs:
         if doc.id == reference:
             per_doc[doc.id] = 1.0
@@ -147,11 +148,13 @@ def summarise(
         others = [d.id for d in docs if d.id != doc.id]
         source = [reference] if reference is not None else others
         source_facts = [sf for d in source for sf in facts.get(d, ())]
-        per_doc[doc.id] = document_consistency(own, facts.get(doc.id, ()), source_facts)
+        support[doc.id] = content_support(facts.get(doc.id, ()), source_facts)
+        per_doc[doc.id] = document_consistency(own, support[doc.id])
     copies = [v for d, v in per_doc.items() if d != reference]
     overall = min(copies) if copies else 1.0
     return Summary(
         consistency=round(overall, 4),
         findings_by_type=dict(sorted(by_type.items())),
         consistency_by_doc={k: round(v, 4) for k, v in per_doc.items()},
+        support_by_doc={k: round(v, 4) for k, v in support.items()},
     )

@@ -16,6 +16,10 @@ SCHEMA_VERSION = 1
 Relation = Literal["verbatim", "near_verbatim", "paraphrase", "partial"]
 Severity = Literal["high", "medium", "low", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3}
+# A finding below this confidence is shown but does not count as a changed fact: the rules
+# never go this low on their own; the verifier takes a rule finding there when it judges the
+# sentence clearly supported (see verify/combine.py).
+MIN_CONFIDENCE = 0.1
 
 FINDING_TYPES: tuple[str, ...] = (
     "entity_substitution",
@@ -231,10 +235,22 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """The learned verifier's judgement of one copy sentence against its source passage."""
+
+    claim: Span  # the whole copy sentence
+    evidence: tuple[Span, ...]  # the source sentences the passage was built around
+    p_consistent: float  # P(the sentence is supported by the passage)
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     consistency: float
     findings_by_type: dict[str, int]
     consistency_by_doc: dict[str, float] = field(default_factory=dict)
+    # Share of each copy's content words found in its source: kept so the consistency can be
+    # recomputed from the findings alone (e.g. after the verifier has been applied).
+    support_by_doc: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +264,7 @@ class Report:
     warnings: tuple[str, ...] = ()
     texts: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     mode: str = "reference"  # reference | consensus
+    verdicts: tuple[Verdict, ...] = ()  # empty when the verifier did not run
 
     def to_dict(self) -> dict:
         """The JSON contract (schema 1, see DESIGN.md)."""
@@ -258,12 +275,15 @@ class Report:
     def changed_facts(self, floor: Severity = "low") -> tuple[Finding, ...]:
         """Findings of severity ``floor`` or worse about the copies: the product's one answer to
         "did a fact change?" (CLI ``check --fail-on``, benchmarks). Findings inside the
-        reference itself (a sentence contradicting itself) say nothing about a copy."""
+        reference itself (a sentence contradicting itself) say nothing about a copy, and a
+        finding the verifier disputed (confidence under MIN_CONFIDENCE) is shown, not counted."""
         least = SEVERITY_ORDER[floor]
         return tuple(
             f
             for f in self.findings
-            if SEVERITY_ORDER[f.severity] >= least and f.claim.doc != self.reference
+            if SEVERITY_ORDER[f.severity] >= least
+            and f.claim.doc != self.reference
+            and f.confidence >= MIN_CONFIDENCE
         )
 
     @property

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factdiff.errors import InputError
+from factdiff.perturb.tables import CHANGE_TYPES, FAITHFUL_TYPES
 
 # FRANK error categories, 1.0 = no such error in the summary. The file spells the last one
 # "Other"; we report it as "OtherE" so every name has the same shape.
@@ -43,7 +44,7 @@ _NLI_LABELS: dict[str, int] = {
     "nei": 0,
 }
 
-DATASET_NAMES: tuple[str, ...] = ("summedits", "frank", "summac", "nli")
+DATASET_NAMES: tuple[str, ...] = ("summedits", "frank", "summac", "nli", "perturb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +303,41 @@ def load_nli(path: str | Path) -> tuple[list[EvalRow], int]:
     return _collect(_json_records(p), _nli_json_row(p.stem))
 
 
+# --------------------------------------------------------------------------- perturb
+
+
+def _perturb_row(record: dict, i: int) -> EvalRow:
+    label = _binary_label(record.get("label"))
+    change_type = record.get("change_type")
+    # The type must agree with the label, or the row would score a change as faithful.
+    if label == 0 and change_type not in CHANGE_TYPES:
+        raise _BadRow(f"change_type {change_type!r} is not a fact change")
+    if label == 1 and change_type not in FAITHFUL_TYPES:
+        raise _BadRow(f"change_type {change_type!r} is not a faithful control")
+    source, rewrite = _text(record, "source"), _text(record, "rewrite")
+    if label == 0 and source == rewrite:
+        raise _BadRow("a changed row whose rewrite equals its source")
+    return EvalRow(
+        id=str(record.get("id") or f"perturb-{i}:{change_type}"),
+        source=source,
+        rewrite=rewrite,
+        label=label,
+        group="faithful" if label == 1 else "changed",
+        meta={
+            "error_types": (change_type,) if label == 0 else (),
+            "change_type": change_type,
+        },
+    )
+
+
+def load_perturb(path: str | Path) -> tuple[list[EvalRow], int]:
+    """JSONL written by ``factdiff perturb`` (or scripts/make_synthetic.py): source, rewrite,
+    label, change_type. Groups are "changed" and "faithful", each one class, so a group's
+    balanced accuracy is its recall (changes caught / controls passed); the change type is the
+    row's error type, so the runner reports recall per change type."""
+    return _collect(_json_records(_require_file(path)), _perturb_row)
+
+
 # --------------------------------------------------------------------------- dispatch
 
 _LOADERS: dict[str, Callable[[str | Path], tuple[list[EvalRow], int]]] = {
@@ -309,6 +345,7 @@ _LOADERS: dict[str, Callable[[str | Path], tuple[list[EvalRow], int]]] = {
     "frank": load_frank,
     "summac": load_summac,
     "nli": load_nli,
+    "perturb": load_perturb,
 }
 
 

@@ -1,10 +1,17 @@
 """Run a benchmark: score every row with factdiff and with the baseline, in the same run, on
-the same rows, and summarise both.
+the same rows, and summarise every system.
+
+The systems: ``rules`` (the rule findings alone), and, when the learned verifier is installed,
+``verifier`` (its least supported sentence alone) and ``both`` (the product: the verifier folded
+into the rule findings, ``verify.combine``), then the ``baseline``. All factdiff systems come
+from ONE pipeline run per row: the pipeline attaches the verifier's scores without applying
+them (``combine=False``) and the runner applies the policy itself, so the three are compared on
+exactly the same alignments and evidence.
 
 The scoring function is a parameter (``score_fn(source, rewrite) -> Report``) so the runner
 can be tested with a stand-in and so the caller decides how models are loaded (build one
 ``Resources`` per run; see ``product_score_fn``). A row whose scoring raises is counted with
-its message and left out for both systems, so the two are always compared on identical rows.
+its message and left out for every system, so they are always compared on identical rows.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +38,9 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from factdiff.options import Options
+    from factdiff.resources import Resources
     from factdiff.types import Report
+    from factdiff.verify.combine import Policy
 
 ScoreFn = Callable[[str, str], "Report"]
 # Wraps the rows as they are scored, e.g. ``rich.progress.track``; must yield every row.
@@ -46,16 +55,21 @@ MAX_ERROR_MESSAGES = 50  # per run, in the result; the count is always exact
 
 
 @dataclass(frozen=True, slots=True)
+class SystemVerdict:
+    """What one system said about one row: a score (higher = more consistent) and a flag."""
+
+    consistency: float
+    flagged: bool
+
+
+@dataclass(frozen=True, slots=True)
 class RowOutcome:
-    """What both systems said about one row (kept for error analysis and --json)."""
+    """What every system said about one row (kept for error analysis and --json)."""
 
     id: str
     group: str
     label: int
-    product_consistency: float
-    product_flagged: bool
-    baseline_consistency: float
-    baseline_flagged: bool
+    systems: dict[str, SystemVerdict]  # system name -> its verdict, in SYSTEMS order
     finding_types: tuple[str, ...] = ()  # types of findings about the rewrite, above info
     source_findings: int = 0  # findings above info inside the source itself (not counted)
     error_types: tuple[str, ...] = ()  # annotated error types of the row, if any
@@ -78,7 +92,7 @@ class GroupMetrics:
 
 @dataclass(frozen=True, slots=True)
 class SystemResult:
-    """Metrics of one system (factdiff or the baseline) on the scored rows."""
+    """Metrics of one system (rules, verifier, both or the baseline) on the scored rows."""
 
     name: str
     overall: GroupMetrics
@@ -102,14 +116,23 @@ class EvalResult:
     limit: int | None
     seed: int
     consistency_threshold: float
-    product: SystemResult
-    baseline: SystemResult
+    systems: dict[str, SystemResult]  # in SYSTEMS order; the baseline last
+    policy: dict | None = None  # the verifier policy applied (None: rules only)
     errors: tuple[RowError, ...] = ()
     rows: tuple[RowOutcome, ...] = field(default=(), repr=False)
 
     @property
     def n_bad(self) -> int:
         return self.n_bad_load + self.n_failed
+
+    @property
+    def product(self) -> SystemResult:
+        """What ``factdiff check`` does: rules and verifier together when the verifier ran."""
+        return self.systems.get("both") or self.systems["rules"]
+
+    @property
+    def baseline(self) -> SystemResult:
+        return self.systems["baseline"]
 
 
 # --------------------------------------------------------------------------- decision rules
@@ -123,17 +146,41 @@ def product_flags(report: Report, consistency_threshold: float) -> bool:
     return float(report.summary.consistency) < consistency_threshold
 
 
-def product_score_fn(options: Options | None = None) -> ScoreFn:
-    """``factdiff.check`` bound to one ``Resources``, so models load once per run."""
-    from factdiff.api import check
-    from factdiff.resources import Resources
-
-    resources = Resources(options)
+def product_score_fn(options: Options, resources: Resources) -> ScoreFn:
+    """The pipeline on (source, rewrite), bound to one ``Resources`` so models load once per
+    run. The verifier's scores are attached, not applied (see the module docstring)."""
+    from factdiff.ingest import document_from_text
+    from factdiff.pipeline import run
 
     def score(source: str, rewrite: str) -> Report:
-        return check(source, rewrite, options=options, resources=resources)
+        docs = [
+            document_from_text(source, "source", source="source"),
+            document_from_text(rewrite, "rewrite", source="rewrite"),
+        ]
+        return run(docs, options, resources, combine=False)
 
     return score
+
+
+def system_verdicts(
+    report: Report, policy: Policy | None, consistency_threshold: float
+) -> dict[str, SystemVerdict]:
+    """Every factdiff system's verdict from one report (made with ``combine=False``)."""
+    from factdiff.verify.combine import apply_policy, verifier_only_score
+
+    out = {
+        "rules": SystemVerdict(
+            float(report.summary.consistency), product_flags(report, consistency_threshold)
+        )
+    }
+    if policy is not None:
+        alone = verifier_only_score(report)
+        out["verifier"] = SystemVerdict(alone, alone < policy.contradict_below)
+        both = apply_policy(report, policy)
+        out["both"] = SystemVerdict(
+            float(both.summary.consistency), product_flags(both, consistency_threshold)
+        )
+    return out
 
 
 # --------------------------------------------------------------------------- sampling
@@ -217,13 +264,15 @@ def run_eval(
     path: str | Path,
     score_fn: ScoreFn,
     *,
+    policy: Policy | None = None,
     limit: int | None = None,
     progress: ProgressFn | None = None,
     seed: int = 0,
     consistency_threshold: float = DEFAULT_CONSISTENCY_THRESHOLD,
 ) -> EvalResult:
     """Load benchmark ``name`` from ``path``, score it with ``score_fn`` and the baseline, and
-    return both systems' metrics. ``limit`` takes a deterministic stratified subsample;
+    return every system's metrics. With a verifier ``policy`` the verifier alone and rules +
+    verifier are measured too. ``limit`` takes a deterministic stratified subsample;
     ``progress(rows)`` wraps the rows being scored (a progress bar such as rich's ``track``)."""
     started = time.perf_counter()
     rows, n_bad_load = load_dataset(name, path)
@@ -238,8 +287,7 @@ def run_eval(
         t0 = time.perf_counter()
         try:
             report = score_fn(row.source, row.rewrite)
-            consistency = float(report.summary.consistency)
-            flagged = product_flags(report, consistency_threshold)
+            systems = system_verdicts(report, policy, consistency_threshold)
             counted = report.changed_facts("low")
             types = tuple(sorted({f.type for f in counted}))
             n_source = sum(f.severity != "info" for f in report.findings) - len(counted)
@@ -254,35 +302,30 @@ def run_eval(
         t2 = time.perf_counter()
         t_product += t1 - t0
         t_baseline += t2 - t1
+        systems["baseline"] = SystemVerdict(base.consistency, base.flagged)
         outcomes.append(
             RowOutcome(
                 id=row.id,
                 group=row.group,
                 label=row.label,
-                product_consistency=consistency,
-                product_flagged=flagged,
-                baseline_consistency=base.consistency,
-                baseline_flagged=base.flagged,
+                systems=systems,
                 finding_types=types,
                 source_findings=n_source,
                 error_types=tuple(row.meta.get("error_types", ())),
             )
         )
 
-    product = _system_result(
-        "factdiff",
-        outcomes,
-        np.array([o.product_consistency for o in outcomes], dtype=float),
-        np.array([o.product_flagged for o in outcomes], dtype=bool),
-        seed,
-    )
-    baseline = _system_result(
-        "baseline",
-        outcomes,
-        np.array([o.baseline_consistency for o in outcomes], dtype=float),
-        np.array([o.baseline_flagged for o in outcomes], dtype=bool),
-        seed,
-    )
+    names = list(outcomes[0].systems) if outcomes else ["rules", "baseline"]
+    results = {
+        n: _system_result(
+            n,
+            outcomes,
+            np.array([o.systems[n].consistency for o in outcomes], dtype=float),
+            np.array([o.systems[n].flagged for o in outcomes], dtype=bool),
+            seed,
+        )
+        for n in names
+    }
     return EvalResult(
         dataset=name,
         path=str(path),
@@ -296,8 +339,8 @@ def run_eval(
         limit=limit,
         seed=seed,
         consistency_threshold=consistency_threshold,
-        product=product,
-        baseline=baseline,
+        systems=results,
+        policy=None if policy is None else asdict(policy),
         errors=tuple(errors),
         rows=tuple(outcomes),
     )
@@ -352,6 +395,9 @@ def result_to_dict(result: EvalResult, *, include_rows: bool = False) -> dict:
         "seconds": round(result.seconds, 3),
         "seconds_product": round(result.seconds_product, 3),
         "seconds_baseline": round(result.seconds_baseline, 3),
+        "policy": result.policy,
+        "systems": {n: _system_dict(s) for n, s in result.systems.items()},
+        # The product's figures under the names of schema 1 of this file (kept for scripts).
         "factdiff": _system_dict(result.product),
         "baseline": _system_dict(result.baseline),
         "errors": [{"id": e.id, "message": e.message} for e in result.errors],
@@ -362,16 +408,12 @@ def result_to_dict(result: EvalResult, *, include_rows: bool = False) -> dict:
                 "id": o.id,
                 "group": o.group,
                 "label": o.label,
-                "factdiff": {
-                    "consistency": _num(o.product_consistency),
-                    "flagged": o.product_flagged,
-                    "finding_types": list(o.finding_types),
-                    "source_findings": o.source_findings,
+                "systems": {
+                    n: {"consistency": _num(v.consistency), "flagged": v.flagged}
+                    for n, v in o.systems.items()
                 },
-                "baseline": {
-                    "consistency": _num(o.baseline_consistency),
-                    "flagged": o.baseline_flagged,
-                },
+                "finding_types": list(o.finding_types),
+                "source_findings": o.source_findings,
                 "error_types": list(o.error_types),
             }
             for o in result.rows
@@ -384,11 +426,11 @@ def _pct(x: float) -> str:
 
 
 def format_result(result: EvalResult) -> Table:
-    """A rich table: factdiff beside the baseline, overall, per group and per error type.
+    """A rich table: every system side by side, overall, per group and per error type.
     Balanced accuracy and AUC are percentages."""
     from rich.table import Table
 
-    p, b = result.product, result.baseline
+    systems = list(result.systems.values())
     title = (
         f"{result.dataset}: {result.n_rows} rows"
         f" ({result.n_bad} bad: {result.n_bad_load} unreadable, {result.n_failed} failed)"
@@ -397,35 +439,33 @@ def format_result(result: EvalResult) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("metric")
     table.add_column("n", justify="right")
-    table.add_column("factdiff", justify="right")
-    table.add_column("baseline", justify="right")
+    for s in systems:
+        table.add_column(s.name, justify="right")
 
-    def add_group(label: str, pm: GroupMetrics, bm: GroupMetrics) -> None:
-        table.add_row(
-            f"{label} bal. acc.", str(pm.n), _pct(pm.balanced_accuracy), _pct(bm.balanced_accuracy)
-        )
-        table.add_row(
-            f"{label} bal. acc. (CV thr.)",
-            "",
-            _pct(pm.balanced_accuracy_cv),
-            _pct(bm.balanced_accuracy_cv),
-        )
-        table.add_row(f"{label} ROC AUC", "", _pct(pm.roc_auc), _pct(bm.roc_auc))
+    def row(label: str, n: str, values: list[float]) -> None:
+        table.add_row(label, n, *map(_pct, values))
 
-    add_group("overall", p.overall, b.overall)
-    if len(p.by_group) > 1:
+    o = [s.overall for s in systems]
+    row("overall bal. acc.", str(o[0].n), [m.balanced_accuracy for m in o])
+    row("overall bal. acc. (CV thr.)", "", [m.balanced_accuracy_cv for m in o])
+    row("overall ROC AUC", "", [m.roc_auc for m in o])
+    groups = systems[0].by_group
+    if len(groups) > 1:
         table.add_section()
-        for g in p.by_group:
-            pg, bg = p.by_group[g], b.by_group[g]
-            table.add_row(
-                f"{g} bal. acc.", str(pg.n), _pct(pg.balanced_accuracy), _pct(bg.balanced_accuracy)
+        for g in groups:
+            row(
+                f"{g} bal. acc.",
+                str(groups[g].n),
+                [s.by_group[g].balanced_accuracy for s in systems],
             )
-    if p.error_type_recall:
+    recall = systems[0].error_type_recall
+    if recall:
         table.add_section()
-        for e, (r, n) in p.error_type_recall.items():
-            table.add_row(f"recall {e}", str(n), _pct(r), _pct(b.error_type_recall[e][0]))
+        for e, (_, n) in recall.items():
+            row(f"recall {e}", str(n), [s.error_type_recall[e][0] for s in systems])
     table.add_section()
     per_row = 1000 * result.seconds_product / max(result.n_rows + result.n_failed, 1)
     base_per_row = 1000 * result.seconds_baseline / max(result.n_rows, 1)
-    table.add_row("ms per row", "", f"{per_row:.0f}", f"{base_per_row:.1f}")
+    times = [f"{per_row:.0f}"] * (len(systems) - 1) + [f"{base_per_row:.1f}"]
+    table.add_row("ms per row", "", *times)
     return table

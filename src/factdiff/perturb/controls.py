@@ -117,8 +117,43 @@ def synonym_rewording(doc: Doc, pools: Pools, rng: random.Random) -> list[Edit]:
     return edits
 
 
+# Phrases a summary may drop without changing what the rest says: an apposition, a
+# non-restrictive relative clause, a fronted or comma-set adverbial.
+_DROPPABLE = frozenset({"appos", "relcl", "advcl", "prep", "npadvmod"})
+
+
+def detail_dropped(doc: Doc, pools: Pools, rng: random.Random) -> list[Edit]:
+    """Drop a comma-set detail, as a summary does: "Ann Lee, 45, a nurse, said" -> "Ann Lee
+    said". What is left is still entailed by the source."""
+    edits = []
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.dep_ not in _DROPPABLE or tok.head.i == tok.i:
+                continue
+            left, right = tok.left_edge.i, tok.right_edge.i
+            if tok.dep_ == "relcl" and doc[left].lower_ not in ("who", "which", "whose"):
+                continue
+            if tok.lower_ in ("according", "as", "except", "unless", "without", "despite"):
+                continue  # dropping these changes who says it, or what is claimed
+            if left <= sent.start or right >= sent.end - 1 or right - left > 12:
+                continue
+            before, after = doc[left - 1], doc[right + 1]
+            if before.text != "," or after.text not in (",", "."):
+                continue
+            if any(t.dep_ == "neg" or t.is_quote for t in doc[left : right + 1]):
+                continue
+            start = before.idx
+            end = after.idx if after.text == "." else after.idx + len(after)
+            new = "" if after.text == "." else " "
+            if end < len(doc.text) and doc.text[end] == " " and new == " ":
+                end += 1
+            edits.append(Edit("detail_dropped", start, end, new, sent.start_char, sent.end_char))
+    return edits
+
+
 CONTROLS = {
     "sentence_reorder": sentence_reorder,
     "clause_reorder": clause_reorder,
     "synonym_rewording": synonym_rewording,
+    "detail_dropped": detail_dropped,
 }

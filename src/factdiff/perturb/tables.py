@@ -21,7 +21,12 @@ CHANGE_TYPES: tuple[str, ...] = (
     "modality_change",
     "unsupported_addition",
 )
-FAITHFUL_TYPES: tuple[str, ...] = ("sentence_reorder", "clause_reorder", "synonym_rewording")
+FAITHFUL_TYPES: tuple[str, ...] = (
+    "sentence_reorder",
+    "clause_reorder",
+    "synonym_rewording",
+    "detail_dropped",
+)
 ALL_TYPES: tuple[str, ...] = CHANGE_TYPES + FAITHFUL_TYPES
 
 # Which report finding type (types.FINDING_TYPES) should catch each change type.

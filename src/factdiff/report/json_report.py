@@ -24,6 +24,7 @@ from factdiff.types import (
     Sentence,
     Span,
     Summary,
+    Verdict,
 )
 
 _FALLBACK_VERSION = "0.1.0"
@@ -116,6 +117,15 @@ def _summary_to_dict(s: Summary, doc_order: list[str]) -> dict[str, Any]:
         "consistency": _r4(s.consistency),
         "findings_by_type": by_type,
         "consistency_by_doc": {d: _r4(s.consistency_by_doc[d]) for d in docs},
+        "support_by_doc": {d: _r4(s.support_by_doc[d]) for d in docs if d in s.support_by_doc},
+    }
+
+
+def _verdict_to_dict(v: Verdict) -> dict[str, Any]:
+    return {
+        "claim": _span_to_dict(v.claim),
+        "evidence": [_span_to_dict(e) for e in v.evidence],
+        "p_consistent": _r4(v.p_consistent),
     }
 
 
@@ -147,6 +157,7 @@ def report_to_dict(report: Report, *, include_texts: bool = False) -> dict[str, 
             {"source": e.source, "code": e.code, "message": e.message} for e in report.errors
         ],
         "warnings": list(report.warnings),
+        "verdicts": [_verdict_to_dict(v) for v in report.verdicts],
     }
 
 
@@ -270,6 +281,18 @@ def report_from_dict(d: Any) -> Report:
         consistency_by_doc={
             str(k): float(v) for k, v in (s.get("consistency_by_doc") or {}).items()
         },
+        support_by_doc={str(k): float(v) for k, v in (s.get("support_by_doc") or {}).items()},
+    )
+    verdicts = tuple(
+        Verdict(
+            claim=_span_from_dict(_get(v, "claim", dict, f"verdicts[{i}]"), f"verdicts[{i}]"),
+            evidence=tuple(
+                _span_from_dict(e, f"verdicts[{i}].evidence")
+                for e in _get(v, "evidence", list, f"verdicts[{i}]")
+            ),
+            p_consistent=float(_get(v, "p_consistent", (int, float), f"verdicts[{i}]")),
+        )
+        for i, v in enumerate(d.get("verdicts") or [])
     )
     errors = tuple(
         IngestError(
@@ -290,4 +313,5 @@ def report_from_dict(d: Any) -> Report:
         warnings=tuple(str(w) for w in d.get("warnings") or []),
         texts=texts,
         mode=str(d.get("mode") or "reference"),
+        verdicts=verdicts,
     )

@@ -39,7 +39,7 @@ class MixConfig:
 
     train: dict[str, int]
     val: dict[str, int]
-    perturb_train: int = 2400
+    perturb_train: int = 3600
     perturb_val: int = 300
     perturb_premises_per_source: dict[str, float] | None = None
     seed: int = 13
@@ -93,11 +93,17 @@ def split_sources(
     return train, val
 
 
-def _sentence_window(sents: list[Any], first: int, last: int) -> tuple[int, int]:
-    """Character range of sentences first..last plus one neighbour on each side."""
-    lo = max(0, first - 1)
-    hi = min(len(sents) - 1, last + 1)
-    return sents[lo].start_char, sents[hi].end_char
+def _passage(text: str, sents: list[Any], first: int, last: int, rng: random.Random) -> str:
+    """The premise for sentences first..last, built the way the pipeline builds it at run
+    time (verify/combine.premise): the sentences, zero to two neighbours on each side, and
+    sometimes other sentences of the text (the pipeline's evidence is the few most similar
+    sentences, not always adjacent ones), in text order."""
+    width = rng.choice((0, 1, 1, 2))
+    keep = set(range(max(0, first - width), min(len(sents), last + width + 1)))
+    others = [i for i in range(len(sents)) if i not in keep]
+    if others and rng.random() < 0.5:
+        keep.update(rng.sample(others, min(len(others), rng.choice((1, 2)))))
+    return " ".join(text[sents[i].start_char : sents[i].end_char].strip() for i in sorted(keep))
 
 
 def perturbation_pairs(
@@ -109,7 +115,7 @@ def perturbation_pairs(
     verbatim_share: float = 0.1,
 ) -> list[PairExample]:
     """Sentence-level pairs from the perturbation engine: premise = the source sentence(s)
-    with one neighbour each side; hypothesis = the changed sentence (label 0), a faithful
+    in a passage (see ``_passage``); hypothesis = the changed sentence (label 0), a faithful
     rewrite of it (label 1), or now and then the sentence verbatim (label 1).
 
     Change types are balanced: each text gets the type used least so far among those it
@@ -131,8 +137,8 @@ def perturbation_pairs(
         r = rng.random()
         if r < verbatim_share:
             i = rng.randrange(len(sents))
-            lo, hi = _sentence_window(sents, i, i)
-            out.append(PairExample(doc.text[lo:hi], sents[i].text, 1, "perturb:verbatim"))
+            passage = _passage(doc.text, sents, i, i, rng)
+            out.append(PairExample(passage, sents[i].text, 1, "perturb:verbatim"))
             continue
         family = FAITHFUL_TYPES if r < verbatim_share + faithful_share else CHANGE_TYPES
         candidates = {t: e for t, e in candidate_edits(doc, rng, family).items() if e}
@@ -149,11 +155,9 @@ def perturbation_pairs(
         ]
         if not idx:
             continue
-        lo, hi = _sentence_window(sents, idx[0], idx[-1])
+        passage = _passage(doc.text, sents, idx[0], idx[-1], rng)
         out.append(
-            PairExample(
-                doc.text[lo:hi], pert.rewrite_sentence, pert.label, f"perturb:{change_type}"
-            )
+            PairExample(passage, pert.rewrite_sentence, pert.label, f"perturb:{change_type}")
         )
     return out[:n_pairs]
 
@@ -163,12 +167,13 @@ def build_mix(
 ) -> tuple[list[PairExample], list[PairExample]]:
     """The shuffled training list and the validation list."""
     train_src, val_src = split_sources(data_dir, cfg)
-    # Perturbation premises: all rows of each side that were not drawn as NLI pairs too.
-    train_premises = [r.premise for rows in train_src.values() for r in rows]
-    val_premises = [r.premise for rows in val_src.values() for r in rows]
+    # Perturbation premises: every text of the training side (not only the rows drawn as NLI
+    # pairs), never one that appears in validation; in a seeded order.
+    val_premises = list(dict.fromkeys(r.premise for rows in val_src.values() for r in rows))
     val_set = set(val_premises)
-    train_premises = list(dict.fromkeys(p for p in train_premises if p not in val_set))
-    val_premises = list(dict.fromkeys(val_premises))
+    pool = [r.premise for name in NLI_FILES for r in read_source(data_dir, name)]
+    train_premises = list(dict.fromkeys(p for p in pool if p not in val_set))
+    random.Random(cfg.seed).shuffle(train_premises)
     train = [r for rows in train_src.values() for r in rows]
     train += perturbation_pairs(train_premises, nlp, cfg.perturb_train, cfg.seed)
     val = [r for rows in val_src.values() for r in rows]

@@ -12,6 +12,7 @@ figures to ``<out>/log.jsonl``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -59,7 +60,7 @@ class TrainConfig:
     time_budget_min: float | None = None  # safety net: stop (and log it) after this long
     train_counts: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TRAIN))
     val_counts: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_VAL))
-    perturb_train: int = 2400
+    perturb_train: int = 3600
     perturb_val: int = 300
 
 
@@ -172,6 +173,14 @@ def roc_auc(labels: np.ndarray, scores: np.ndarray) -> float:
     return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
+def weights_hash(model) -> str:
+    digest = hashlib.sha256()
+    for name, tensor in sorted(model.state_dict().items()):
+        digest.update(name.encode())
+        digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
+    return digest.hexdigest()
+
+
 def _log(path: Path, event: dict) -> None:
     event = {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **event}
     with path.open("a", encoding="utf-8") as fh:
@@ -281,6 +290,9 @@ def train(cfg: TrainConfig) -> dict:
         }
         torch.save(state, tmp)
         os.replace(tmp, ckpt_path)
+        # A fingerprint of the weights: a rerun (or a resumed run) must log the same one at
+        # the same step, which is how reproducibility is checked without a full rerun.
+        _log(log, {"event": "checkpoint", "step": at_step, "weights_sha256": weights_hash(model)})
 
     last_fig: dict = {}
     t0, seen, loss_sum = time.time(), 0, 0.0
@@ -390,7 +402,7 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
         threads=a.threads,
         time_budget_min=a.time_budget_min,
         train_counts={k: int(v * a.scale) for k, v in DEFAULT_TRAIN.items()},
-        perturb_train=int(2400 * a.scale),
+        perturb_train=int(TrainConfig.perturb_train * a.scale),
     )
 
 

@@ -1,0 +1,195 @@
+"""Combine the learned verifier with the rule findings.
+
+The rules name changes; the verifier scores whole sentences. Each is wrong in its own way, so
+the combination is deliberately simple and every effect shows in the report:
+
+* a copy sentence the verifier judges unsupported (P(consistent) < ``contradict_below``) and on
+  which no rule found a change of severity medium or worse gets a ``contradiction`` finding;
+* a rule finding on a sentence the verifier judges clearly supported (P >= ``support_above``)
+  keeps its place in the report but its confidence is multiplied by (1 - P), which takes it
+  under ``MIN_CONFIDENCE``: it is shown, explained, and no longer counts as a changed fact;
+* a rule finding the verifier agrees with (P < ``contradict_below``) is marked ``rule+model``;
+* ``summary.consistency`` is recomputed from the new findings, the content support and the
+  least supported sentence of each copy.
+
+The thresholds belong to the model (they are stored in its manifest, chosen on dev data by
+``scripts/tune_policy.py``), so a retrained model ships with its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from factdiff.consistency import findings_factor, support_factor
+from factdiff.reconcile import number_findings
+from factdiff.types import SEVERITY_ORDER, Finding, Report, Sentence, Span, Summary, Verdict
+
+# Neighbouring source sentences on each side of an evidence sentence: the verifier was trained
+# on passages built the same way (verify/data.py), and pronouns need their antecedents.
+NEIGHBOURS = 1
+# Findings about what a copy lacks, not about what a copy sentence says: no score applies.
+UNSCORED = frozenset({"omission"})
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How verifier scores turn into findings (see the module docstring)."""
+
+    contradict_below: float = 0.2
+    support_above: float = 0.95
+    # Weight of the least supported sentence in summary.consistency (0 = findings only).
+    model_weight: float = 0.5
+
+    @classmethod
+    def from_manifest(cls, manifest: Mapping[str, Any]) -> Policy:
+        return cls(**{k: float(v) for k, v in manifest.get("policy", {}).items()})
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def premise(evidence: Sequence[Sentence], doc_sentences: Sequence[Sentence]) -> str:
+    """The source passage for a copy sentence: its evidence sentences with ``NEIGHBOURS``
+    sentences on each side, in document order, each sentence once."""
+    keep: set[int] = set()
+    for s in evidence:
+        lo = max(0, s.index - NEIGHBOURS)
+        hi = min(len(doc_sentences) - 1, s.index + NEIGHBOURS)
+        keep.update(range(lo, hi + 1))
+    return " ".join(doc_sentences[i].text.strip() for i in sorted(keep))
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One copy sentence to score against its evidence sentences."""
+
+    claim: Sentence
+    evidence: tuple[Sentence, ...]
+    premise: str
+
+
+def score_requests(verifier: Any, requests: Sequence[Request]) -> list[Verdict]:
+    """Score every request in one batched call."""
+    if not requests:
+        return []
+    probs = verifier.score([r.premise for r in requests], [r.claim.text for r in requests])
+    return [
+        Verdict(
+            claim=_sentence_span(r.claim),
+            evidence=tuple(map(_sentence_span, r.evidence)),
+            p_consistent=round(float(p), 4),
+        )
+        for r, p in zip(requests, probs, strict=True)
+    ]
+
+
+def _sentence_span(s: Sentence) -> Span:
+    return Span(s.doc, s.start, s.end, s.text)
+
+
+# --------------------------------------------------------------------------- combining
+
+
+def sentence_scores(report: Report) -> dict[tuple[str, int], float]:
+    """P(consistent) per copy sentence (doc, start). Against several versions (consensus
+    mode) the sentence takes the median judgement, so one odd version does not decide."""
+    by_claim: dict[tuple[str, int], list[float]] = defaultdict(list)
+    for v in report.verdicts:
+        if v.claim.doc == report.reference:
+            continue
+        if report.reference is not None and not any(e.doc == report.reference for e in v.evidence):
+            continue
+        by_claim[(v.claim.doc, v.claim.start)].append(v.p_consistent)
+    return {k: sorted(ps)[len(ps) // 2] for k, ps in by_claim.items()}
+
+
+def verifier_only_score(report: Report) -> float:
+    """The verifier alone: the least supported copy sentence (1.0 when none was scored)."""
+    return min(sentence_scores(report).values(), default=1.0)
+
+
+def apply_policy(report: Report, policy: Policy) -> Report:
+    """The report with the verifier's judgements folded into its findings and summary."""
+    scores = sentence_scores(report)
+    named = {
+        (f.claim.doc, f.claim.start)
+        for f in report.findings
+        if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER["medium"] and f.type not in UNSCORED
+    }
+    findings: list[Finding] = []
+    for f in report.findings:
+        p = scores.get((f.claim.doc, f.claim.start))
+        if p is None or f.type in UNSCORED or f.claim.doc == report.reference:
+            findings.append(f)
+        elif p >= policy.support_above:
+            findings.append(
+                replace(
+                    f,
+                    confidence=round(f.confidence * (1.0 - p), 4),
+                    explanation=f"{f.explanation} The verifier judges the sentence supported "
+                    f"(P(consistent) = {p:.2f}), so this finding's confidence was lowered.",
+                )
+            )
+        elif p < policy.contradict_below:
+            findings.append(replace(f, source="rule+model"))
+        else:
+            findings.append(f)
+    verdict_of = {(v.claim.doc, v.claim.start): v for v in report.verdicts}
+    for key, p in scores.items():
+        if p >= policy.contradict_below or key in named:
+            continue
+        v = verdict_of[key]
+        findings.append(
+            Finding(
+                type="contradiction",
+                severity="high" if p < policy.contradict_below / 4 else "medium",
+                confidence=round(1.0 - p, 4),
+                claim=v.claim,
+                evidence=v.evidence,
+                explanation=(
+                    f"The verifier judges this sentence not supported by its source passage "
+                    f"(P(consistent) = {p:.2f}), though no rule could name the change."
+                ),
+                introduced_by=v.claim.doc,
+                source="model",
+            )
+        )
+    findings = number_findings(findings, [d.id for d in report.documents])
+    return replace(
+        report,
+        findings=tuple(findings),
+        summary=rescore(report, findings, scores, policy),
+    )
+
+
+def rescore(
+    report: Report,
+    findings: Sequence[Finding],
+    scores: Mapping[tuple[str, int], float],
+    policy: Policy,
+) -> Summary:
+    """summary.consistency from the combined findings, the content support kept in the
+    summary, and each copy's least supported sentence."""
+    old = report.summary
+    per_doc: dict[str, float] = {}
+    for doc, value in old.consistency_by_doc.items():
+        if doc == report.reference or doc not in old.support_by_doc:
+            per_doc[doc] = value
+            continue
+        own = [f for f in findings if f.introduced_by == doc]
+        least = min((p for (d, _), p in scores.items() if d == doc), default=1.0)
+        model = 1.0 - policy.model_weight * (1.0 - least)
+        per_doc[doc] = findings_factor(own) * support_factor(old.support_by_doc[doc]) * model
+    copies = [v for d, v in per_doc.items() if d != report.reference]
+    by_type: dict[str, int] = {}
+    for f in findings:
+        by_type[f.type] = by_type.get(f.type, 0) + 1
+    return replace(
+        old,
+        consistency=round(min(copies) if copies else 1.0, 4),
+        findings_by_type=dict(sorted(by_type.items())),
+        consistency_by_doc={k: round(v, 4) for k, v in per_doc.items()},
+    )
