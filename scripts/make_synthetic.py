@@ -95,8 +95,9 @@ def pick_rarest(
     tie = {id(p): rng.random() for p in pool}
     chosen: list[Perturbation] = []
     while pool and len(chosen) < k:
-        best = min(pool, key=lambda p: (counts[p.change_type], tie[id(p)]))
-        pool.remove(best)
+        best = pool.pop(
+            min(range(len(pool)), key=lambda j: (counts[pool[j].change_type], tie[id(pool[j])]))
+        )
         counts[best.change_type] += 1
         chosen.append(best)
     return chosen

@@ -436,12 +436,6 @@ def test_apply_policy_keeps_verdicts_and_the_rest_of_the_report():
     assert (out.reference, out.documents, out.mode) == (r.reference, r.documents, r.mode)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="apply_policy takes a contradiction's evidence from the last verdict of the "
-    "sentence (verdict_of), including verdicts sentence_scores ignored: in reference mode the "
-    "evidence can name another copy rather than the reference the score came from",
-)
 def test_contradiction_evidence_comes_from_a_scored_verdict():
     scored = verdict(S[COPY][1], 0.05, S[REF][1])
     ignored = verdict(S[COPY][1], 0.9, S[OTHER][1])

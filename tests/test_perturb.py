@@ -9,8 +9,8 @@ import pytest
 
 from factdiff.errors import InputError
 from factdiff.perturb import ALL_TYPES, CHANGE_TYPES, FAITHFUL_TYPES, cli_perturb, perturb_text
-from factdiff.perturb.edits import apply_edit
 from factdiff.perturb.controls import detail_dropped
+from factdiff.perturb.edits import apply_edit
 from factdiff.perturb.engine import candidate_edits
 
 TEXT = (

@@ -200,7 +200,13 @@ def check(
 
 @app.command(name="eval")
 def evaluate(
-    name: Annotated[str, typer.Argument(help="Benchmark: summedits, frank, summac or nli.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Benchmark: summedits, frank, summac, nli, or perturb (the JSONL of "
+            "factdiff perturb or scripts/make_synthetic.py)."
+        ),
+    ],
     path: Annotated[Path, typer.Argument(help="Its data file (or folder for summac).")],
     limit: Annotated[
         int | None, typer.Option(help="Score a seeded stratified sample of N rows.")

@@ -219,7 +219,9 @@ def check_documents(
         claim_facts = facts[claim_doc]
         evidence_facts = facts[evidence_doc]
         aligned = counterparts(alignments, claim_doc, evidence_doc)
-        loose = [s for s in sentences[claim_doc] if s.index not in aligned]
+        # The verifier's passage for a sentence also takes its nearest source sentences (a
+        # summary sentence fuses several), so with a verifier every sentence needs them.
+        loose = [s for s in sentences[claim_doc] if with_requests or s.index not in aligned]
         nearest = {}
         if loose and sentences[evidence_doc]:
             nearest = nearest_sentences(
@@ -256,7 +258,9 @@ def check_documents(
                 )
                 findings.extend(run_pair_checks(pair))
                 if with_requests:
-                    evidence = tuple(sorted((s for s, _, _ in items), key=lambda s: s.index))
+                    near = [s for s, sim in nearest.get(index, []) if sim >= EVIDENCE_FLOOR]
+                    chosen = {s.index: s for s in [*(s for s, _, _ in items), *near]}
+                    evidence = tuple(chosen[i] for i in sorted(chosen))
                     requests.append(
                         Request(cf.sentence, evidence, premise(evidence, sentences[evidence_doc]))
                     )

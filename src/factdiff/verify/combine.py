@@ -25,7 +25,16 @@ from typing import Any
 
 from factdiff.consistency import findings_factor, support_factor
 from factdiff.reconcile import number_findings
-from factdiff.types import SEVERITY_ORDER, Finding, Report, Sentence, Span, Summary, Verdict
+from factdiff.types import (
+    MIN_CONFIDENCE,
+    SEVERITY_ORDER,
+    Finding,
+    Report,
+    Sentence,
+    Span,
+    Summary,
+    Verdict,
+)
 
 # Neighbouring source sentences on each side of an evidence sentence: the verifier was trained
 # on passages built the same way (verify/data.py), and pronouns need their antecedents.
@@ -42,6 +51,12 @@ class Policy:
     support_above: float = 0.95
     # Weight of the least supported sentence in summary.consistency (0 = findings only).
     model_weight: float = 0.5
+
+    def __post_init__(self) -> None:
+        # A disputed finding's confidence is multiplied by (1 - P) <= 1 - support_above; it
+        # must land under MIN_CONFIDENCE or it would still count as a changed fact.
+        if not 1.0 - self.support_above < MIN_CONFIDENCE:
+            raise ValueError(f"support_above must be > {1 - MIN_CONFIDENCE}")
 
     @classmethod
     def from_manifest(cls, manifest: Mapping[str, Any]) -> Policy:
@@ -93,17 +108,30 @@ def _sentence_span(s: Sentence) -> Span:
 # --------------------------------------------------------------------------- combining
 
 
-def sentence_scores(report: Report) -> dict[tuple[str, int], float]:
-    """P(consistent) per copy sentence (doc, start). Against several versions (consensus
-    mode) the sentence takes the median judgement, so one odd version does not decide."""
-    by_claim: dict[tuple[str, int], list[float]] = defaultdict(list)
+def scored_verdicts(report: Report) -> dict[tuple[str, int], Verdict]:
+    """The verdict that speaks for each copy sentence (doc, start).
+
+    Verdicts about the reference, and in reference mode verdicts against another copy, do not
+    count. Against several versions (consensus mode) the sentence takes the upper median
+    judgement: it falls under a threshold only when MORE than half of the versions put it
+    there, the same majority rule as for rule findings (reconcile.consensus_findings)."""
+    by_claim: dict[tuple[str, int], list[Verdict]] = defaultdict(list)
     for v in report.verdicts:
         if v.claim.doc == report.reference:
             continue
         if report.reference is not None and not any(e.doc == report.reference for e in v.evidence):
             continue
-        by_claim[(v.claim.doc, v.claim.start)].append(v.p_consistent)
-    return {k: sorted(ps)[len(ps) // 2] for k, ps in by_claim.items()}
+        by_claim[(v.claim.doc, v.claim.start)].append(v)
+    out = {}
+    for key, found in by_claim.items():
+        found.sort(key=lambda v: v.p_consistent)
+        out[key] = found[len(found) // 2]
+    return out
+
+
+def sentence_scores(report: Report) -> dict[tuple[str, int], float]:
+    """P(consistent) per copy sentence (doc, start); see ``scored_verdicts``."""
+    return {k: v.p_consistent for k, v in scored_verdicts(report).items()}
 
 
 def verifier_only_score(report: Report) -> float:
@@ -113,7 +141,8 @@ def verifier_only_score(report: Report) -> float:
 
 def apply_policy(report: Report, policy: Policy) -> Report:
     """The report with the verifier's judgements folded into its findings and summary."""
-    scores = sentence_scores(report)
+    verdicts = scored_verdicts(report)
+    scores = {k: v.p_consistent for k, v in verdicts.items()}
     named = {
         (f.claim.doc, f.claim.start)
         for f in report.findings
@@ -122,7 +151,7 @@ def apply_policy(report: Report, policy: Policy) -> Report:
     findings: list[Finding] = []
     for f in report.findings:
         p = scores.get((f.claim.doc, f.claim.start))
-        if p is None or f.type in UNSCORED or f.claim.doc == report.reference:
+        if p is None or f.type in UNSCORED:
             findings.append(f)
         elif p >= policy.support_above:
             findings.append(
@@ -137,11 +166,10 @@ def apply_policy(report: Report, policy: Policy) -> Report:
             findings.append(replace(f, source="rule+model"))
         else:
             findings.append(f)
-    verdict_of = {(v.claim.doc, v.claim.start): v for v in report.verdicts}
-    for key, p in scores.items():
+    for key, v in verdicts.items():
+        p = v.p_consistent
         if p >= policy.contradict_below or key in named:
             continue
-        v = verdict_of[key]
         findings.append(
             Finding(
                 type="contradiction",
