@@ -175,7 +175,7 @@ def system_verdicts(
     }
     if policy is not None:
         alone = verifier_only_score(report)
-        out["verifier"] = SystemVerdict(alone, alone < policy.contradict_below)
+        out["verifier"] = SystemVerdict(alone, alone < policy.alone_below)
         both = apply_policy(report, policy)
         out["both"] = SystemVerdict(
             float(both.summary.consistency), product_flags(both, consistency_threshold)

@@ -27,7 +27,7 @@ from factdiff.report.common import (
     type_label,
 )
 from factdiff.report.json_report import factdiff_version
-from factdiff.types import SEVERITY_ORDER, DocumentInfo, Finding, Report, Span
+from factdiff.types import MIN_CONFIDENCE, SEVERITY_ORDER, DocumentInfo, Finding, Report, Span
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MAX_PATCHWORK = 20_000_000  # offsets past this in a report without texts are not trusted
@@ -340,5 +340,6 @@ def render_html(report: Report) -> str:
         css=Markup(css),
         js=Markup(js),
         csp=Markup(csp),  # our own constant text: quotes must stay quotes
+        min_confidence=MIN_CONFIDENCE,
         **build_view(report),
     )

@@ -5,7 +5,7 @@ article can neither inject markup nor break the tables."""
 from __future__ import annotations
 
 from factdiff.report.common import by_severity, findings_per_doc, sentence_pieces, type_label
-from factdiff.types import Finding, Report, Span
+from factdiff.types import MIN_CONFIDENCE, Finding, Report, Span
 
 # ASCII punctuation that means something inline in CommonMark/GFM; "&<>" are turned into
 # entities instead. Line-start markers (#, -, +, 1.) never reach a line start: every text is
@@ -52,6 +52,8 @@ def _finding(fid: str, f: Finding) -> list[str]:
     head = f"### {escape_md(fid)} · {type_label(f.type)} · confidence {f.confidence:.2f}"
     if f.introduced_by:
         head += f" · introduced by `{f.introduced_by.replace('`', '')}`"
+    if f.confidence < MIN_CONFIDENCE:
+        head += " · disputed by the verifier, not counted"
     lines = [head, ""]
     if f.explanation:
         lines += [escape_md(f.explanation), ""]

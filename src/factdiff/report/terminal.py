@@ -14,7 +14,7 @@ from factdiff.report.common import (
     sentence_pieces,
     type_label,
 )
-from factdiff.types import Finding, Report, Span
+from factdiff.types import MIN_CONFIDENCE, Finding, Report, Span
 
 SEVERITY_STYLE: dict[str, str] = {
     "high": "bold white on red",
@@ -103,6 +103,8 @@ def _finding(fid: str, f: Finding, compact: bool) -> Group:
         head.append(f.introduced_by, style="bold")
     if f.source != "rule":
         head.append(f"  [{f.source}]", style="dim")
+    if f.confidence < MIN_CONFIDENCE:
+        head.append("  [disputed by the verifier: not counted]", style="dim")
     parts: list = [head]
     if f.explanation:
         parts.append(Padding(Text(f.explanation), (0, 0, 0, 2)))

@@ -51,6 +51,10 @@ class Policy:
     support_above: float = 0.95
     # Weight of the least supported sentence in summary.consistency (0 = findings only).
     model_weight: float = 0.5
+    # Used only to measure the verifier ALONE (factdiff eval's "verifier" column): a copy is
+    # flagged when its least supported sentence is under this. Chosen on dev data, like the
+    # others, so the verifier alone gets its own best threshold, not one tuned for combining.
+    alone_below: float = 0.5
 
     def __post_init__(self) -> None:
         # A disputed finding's confidence is multiplied by (1 - P) <= 1 - support_above; it
