@@ -15,12 +15,19 @@ from factdiff.reconcile import number_findings, summarise
 from factdiff.types import MIN_CONFIDENCE, Document, DocumentInfo, Finding, Report, Sentence, Span
 from factdiff.types import Verdict as V
 from factdiff.verify.combine import (
+    MAX_WINDOWS,
     NEIGHBOURS,
+    STRIDE,
+    WINDOW,
     Policy,
+    Request,
     apply_policy,
     premise,
+    premises,
+    score_requests,
     sentence_scores,
     verifier_only_score,
+    windows,
 )
 
 REF = "ref"
@@ -128,6 +135,48 @@ POLICY = Policy(contradict_below=0.2, support_above=0.95, model_weight=0.5)
 
 
 # --------------------------------------------------------------------------- premise
+
+
+def test_short_source_gets_no_windows_beyond_the_passage():
+    doc = sentences("d", [f"Line {i}." for i in range(WINDOW)])
+    assert windows([doc[3]], doc) == []
+    assert premises([doc[3]], doc) == ("Line 2. Line 3. Line 4.",)
+
+
+def test_medium_source_is_covered_by_every_window():
+    doc = sentences("d", [f"Line {i}." for i in range(WINDOW + 2)])
+    spans = windows([doc[0]], doc)
+    assert spans[0] == (0, WINDOW) and spans[-1][1] == len(doc)
+    assert all(hi - lo <= WINDOW for lo, hi in spans)
+    got = premises([doc[0]], doc)
+    assert got[0] == "Line 0. Line 1." and len(got) == 1 + len(spans)
+
+
+def test_long_source_keeps_only_windows_with_evidence():
+    doc = sentences("d", [f"Line {i}." for i in range(STRIDE * (MAX_WINDOWS + 4))])
+    spans = windows([doc[30]], doc)
+    assert spans and all(lo <= 30 < hi for lo, hi in spans)
+
+
+class CountingVerifier:
+    """Scores by a rule of its own so the max over premises can be checked exactly."""
+
+    def score(self, premises, hypotheses):
+        import numpy as np
+
+        return np.array([0.9 if "yes" in p else 0.1 for p in premises], dtype=np.float32)
+
+
+def test_a_sentence_takes_the_best_support_of_its_premises():
+    doc = sentences("d", ["no.", "yes."])
+    claim = sentences("c", ["claim."])[0]
+    requests = [
+        Request(claim, (doc[0],), ("no.", "yes.")),
+        Request(claim, (doc[0],), ("no.",)),
+    ]
+    got = score_requests(CountingVerifier(), requests)
+    assert [v.p_consistent for v in got] == [pytest.approx(0.9), pytest.approx(0.1)]
+    assert got[0].evidence[0].text == "no."
 
 
 def test_premise_takes_neighbours_on_each_side():

@@ -23,7 +23,7 @@ from factdiff.types import (
     Sentence,
     SentenceFacts,
 )
-from factdiff.verify.combine import Policy, Request, apply_policy, premise, score_requests
+from factdiff.verify.combine import Policy, Request, apply_policy, premises, score_requests
 
 StageCallback = Callable[[str], None]
 
@@ -262,7 +262,7 @@ def check_documents(
                     chosen = {s.index: s for s in [*(s for s, _, _ in items), *near]}
                     evidence = tuple(chosen[i] for i in sorted(chosen))
                     requests.append(
-                        Request(cf.sentence, evidence, premise(evidence, sentences[evidence_doc]))
+                        Request(cf.sentence, evidence, premises(evidence, sentences[evidence_doc]))
                     )
             else:
                 findings.extend(check_unaligned(cf, evidence_facts))

@@ -39,6 +39,11 @@ from factdiff.types import (
 # Neighbouring source sentences on each side of an evidence sentence: the verifier was trained
 # on passages built the same way (verify/data.py), and pronouns need their antecedents.
 NEIGHBOURS = 1
+# Source windows (SummaC-ZS style): WINDOW sentences every STRIDE; a long source only keeps
+# the windows that hold evidence once it would have more than MAX_WINDOWS.
+WINDOW = 8
+STRIDE = 4
+MAX_WINDOWS = 12
 # Findings about what a copy lacks, not about what a copy sentence says: no score applies.
 UNSCORED = frozenset({"omission"})
 
@@ -81,27 +86,59 @@ def premise(evidence: Sequence[Sentence], doc_sentences: Sequence[Sentence]) -> 
     return " ".join(doc_sentences[i].text.strip() for i in sorted(keep))
 
 
+def windows(
+    evidence: Sequence[Sentence], doc_sentences: Sequence[Sentence]
+) -> list[tuple[int, int]]:
+    """Sentence ranges [lo, hi) of the source windows a sentence is also checked against:
+    every window of a short source (a fact the retrieval missed is still found), only those
+    holding an evidence sentence in a long one (cost stays linear in the copy's length)."""
+    n = len(doc_sentences)
+    if n <= WINDOW:
+        return []  # the local passage is then nearly the whole source
+    spans = [(lo, min(n, lo + WINDOW)) for lo in range(0, n - WINDOW + STRIDE, STRIDE)]
+    if len(spans) > MAX_WINDOWS:
+        wanted = {s.index for s in evidence}
+        spans = [(lo, hi) for lo, hi in spans if any(lo <= i < hi for i in wanted)]
+    return spans
+
+
+def premises(evidence: Sequence[Sentence], doc_sentences: Sequence[Sentence]) -> tuple[str, ...]:
+    """The local passage first, then the windows (see ``windows``)."""
+    texts = [premise(evidence, doc_sentences)]
+    for lo, hi in windows(evidence, doc_sentences):
+        texts.append(" ".join(s.text.strip() for s in doc_sentences[lo:hi]))
+    return tuple(dict.fromkeys(texts))
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
-    """One copy sentence to score against its evidence sentences."""
+    """One copy sentence to score against its evidence: the verdict is the best support any
+    of the ``premises`` gives it (a fact needs to be supported somewhere, not everywhere)."""
 
     claim: Sentence
     evidence: tuple[Sentence, ...]
-    premise: str
+    premises: tuple[str, ...]
 
 
 def score_requests(verifier: Any, requests: Sequence[Request]) -> list[Verdict]:
-    """Score every request in one batched call."""
+    """Score every (premise, sentence) pair of every request in one batched call."""
     if not requests:
         return []
-    probs = verifier.score([r.premise for r in requests], [r.claim.text for r in requests])
+    owner = [i for i, r in enumerate(requests) for _ in r.premises]
+    probs = verifier.score(
+        [p for r in requests for p in r.premises],
+        [r.claim.text for r in requests for _ in r.premises],
+    )
+    best = [0.0] * len(requests)
+    for i, p in zip(owner, probs, strict=True):
+        best[i] = max(best[i], float(p))
     return [
         Verdict(
             claim=_sentence_span(r.claim),
             evidence=tuple(map(_sentence_span, r.evidence)),
-            p_consistent=round(float(p), 4),
+            p_consistent=round(best[i], 4),
         )
-        for r, p in zip(requests, probs, strict=True)
+        for i, r in enumerate(requests)
     ]
 
 
