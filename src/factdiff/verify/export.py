@@ -182,6 +182,11 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
             "threads": "onnxruntime default",
         },
         "training_seconds": sum(e.get("seconds_this_run", 0) for e in log if e["event"] == "done"),
+        # sha256 of the weights at each checkpoint: a retraining run that logs the same
+        # fingerprint at the same step has reproduced this model's training up to there.
+        "checkpoint_fingerprints": {
+            str(e["step"]): e["weights_sha256"] for e in log if e["event"] == "checkpoint"
+        },
     }
     return write_manifest(dest, extra)
 
