@@ -500,10 +500,12 @@ SOURCE = (
     "The mayor, Ana Ruiz, said the plan would cut taxes for 4,000 families. "
     "The vote was held in public."
 )
+# Paraphrased throughout: near-identical sentences are left to the rules (pipeline
+# RULES_ONLY_RELATIONS), so only rewritten sentences get verdicts.
 REWRITE = (
-    "The city council rejected the new budget on Monday. "
-    "The mayor, Ana Ruiz, said the plan would raise taxes for 4,000 families. "
-    "The vote was held in public."
+    "On Monday the new budget was turned down by the councillors of the city. "
+    "According to Ana Ruiz, who is mayor, families will pay higher taxes under the plan. "
+    "Members of the public were able to watch as the vote took place."
 )
 
 

@@ -32,6 +32,8 @@ SUMMARY_RATIO = 0.5
 # Below this similarity an unaligned sentence's nearest source sentences are no evidence.
 EVIDENCE_FLOOR = 0.3
 EVIDENCE_K = 3
+# Alignments the verifier does not score (see check_documents).
+RULES_ONLY_RELATIONS = frozenset({"verbatim", "near_verbatim"})
 # Inside one page, a later sentence may add to an earlier one: that is writing, not a change.
 WITHIN_SKIPPED = frozenset({"unsupported_addition", "omission"})
 
@@ -257,7 +259,10 @@ def check_documents(
                     context=tuple(evidence_facts),
                 )
                 findings.extend(run_pair_checks(pair))
-                if with_requests:
+                # Near-identical sentences are the rules' ground: they see every changed
+                # word, while the verifier, trained mostly on one-word edits, takes a
+                # harmless one ("fire" -> "blaze") for a contradiction.
+                if with_requests and relation not in RULES_ONLY_RELATIONS:
                     near = [s for s, sim in nearest.get(index, []) if sim >= EVIDENCE_FLOOR]
                     chosen = {s.index: s for s in [*(s for s, _, _ in items), *near]}
                     evidence = tuple(chosen[i] for i in sorted(chosen))
