@@ -152,10 +152,10 @@ def test_medium_source_is_covered_by_every_window():
     assert got[0] == "Line 0. Line 1." and len(got) == 1 + len(spans)
 
 
-def test_long_source_keeps_only_windows_with_evidence():
+def test_long_source_has_only_the_local_passage():
     doc = sentences("d", [f"Line {i}." for i in range(STRIDE * (MAX_WINDOWS + 4))])
-    spans = windows([doc[30]], doc)
-    assert spans and all(lo <= 30 < hi for lo, hi in spans)
+    assert windows([doc[30]], doc) == []
+    assert premises([doc[30]], doc) == ("Line 29. Line 30. Line 31.",)
 
 
 class CountingVerifier:
