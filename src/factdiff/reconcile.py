@@ -135,9 +135,6 @@ def summarise(
     facts: Mapping[str, Sequence[SentenceFacts]],
     reference: str | None,
 ) -> Summary:
-    by_type: dict[str, int] = {}
-    for f in findings:
-        by_type[f.type] = by_type.get(f.type, 0) + 1
     per_doc: dict[str, float] = {}
     support: dict[str, float] = {}
     for doc in docs:
@@ -150,10 +147,23 @@ def summarise(
         source_facts = [sf for d in source for sf in facts.get(d, ())]
         support[doc.id] = content_support(facts.get(doc.id, ()), source_facts)
         per_doc[doc.id] = document_consistency(own, support[doc.id])
+    return build_summary(findings, per_doc, support, reference)
+
+
+def build_summary(
+    findings: Sequence[Finding],
+    per_doc: Mapping[str, float],
+    support: Mapping[str, float],
+    reference: str | None,
+) -> Summary:
+    """The summary from per-document consistencies: overall is the least consistent copy.
+    Shared by reconcile and by the verifier's rescoring (verify/combine.py)."""
+    by_type: dict[str, int] = {}
+    for f in findings:
+        by_type[f.type] = by_type.get(f.type, 0) + 1
     copies = [v for d, v in per_doc.items() if d != reference]
-    overall = min(copies) if copies else 1.0
     return Summary(
-        consistency=round(overall, 4),
+        consistency=round(min(copies) if copies else 1.0, 4),
         findings_by_type=dict(sorted(by_type.items())),
         consistency_by_doc={k: round(v, 4) for k, v in per_doc.items()},
         support_by_doc={k: round(v, 4) for k, v in support.items()},

@@ -23,8 +23,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from factdiff.consistency import findings_factor, support_factor
-from factdiff.reconcile import number_findings
+from factdiff.consistency import document_consistency
+from factdiff.reconcile import build_summary, number_findings
 from factdiff.types import (
     MIN_CONFIDENCE,
     SEVERITY_ORDER,
@@ -249,14 +249,5 @@ def rescore(
         own = [f for f in findings if f.introduced_by == doc]
         least = min((p for (d, _), p in scores.items() if d == doc), default=1.0)
         model = 1.0 - policy.model_weight * (1.0 - least)
-        per_doc[doc] = findings_factor(own) * support_factor(old.support_by_doc[doc]) * model
-    copies = [v for d, v in per_doc.items() if d != report.reference]
-    by_type: dict[str, int] = {}
-    for f in findings:
-        by_type[f.type] = by_type.get(f.type, 0) + 1
-    return replace(
-        old,
-        consistency=round(min(copies) if copies else 1.0, 4),
-        findings_by_type=dict(sorted(by_type.items())),
-        consistency_by_doc={k: round(v, 4) for k, v in per_doc.items()},
-    )
+        per_doc[doc] = document_consistency(own, old.support_by_doc[doc]) * model
+    return build_summary(findings, per_doc, old.support_by_doc, report.reference)
