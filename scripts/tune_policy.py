@@ -32,9 +32,7 @@ from rich.progress import track
 
 from factdiff.eval.datasets import load_dataset
 from factdiff.eval.metrics import balanced_accuracy, roc_auc
-from factdiff.eval.runner import product_flags, product_score_fn, stratified_subsample
-from factdiff.options import Options
-from factdiff.resources import Resources
+from factdiff.eval.runner import make_score_fn, product_flags, stratified_subsample
 from factdiff.verify.combine import Policy, apply_policy, verifier_only_score
 from factdiff.verify.onnx_verifier import MANIFEST, VERIFIER_DIR
 
@@ -49,11 +47,10 @@ ALONE_GRID = tuple(round(x, 2) for x in np.arange(0.05, 0.96, 0.05))
 CONSISTENCY_THRESHOLD = 0.5
 
 
-def score_rows(name: str, path: Path, limit: int | None, options: Options, resources: Resources):
+def score_rows(name: str, path: Path, limit: int | None, score):
     rows, _ = load_dataset(name, path)
     if limit is not None:
         rows = stratified_subsample(rows, limit, seed=0)
-    score = product_score_fn(options, resources)
     out = []
     for row in track(rows, description=f"score {name}", transient=True):
         try:
@@ -78,17 +75,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--frank-limit", type=int, default=300)
     p.add_argument("--summedits-limit", type=int, default=None, help="(smoke runs only)")
     p.add_argument("--write", action="store_true", help="store the chosen policy in the manifest")
+    p.add_argument(
+        "--fold-models",
+        type=Path,
+        nargs="+",
+        default=None,
+        help="score each row with the verifier trained without its fold (cross-fitting), "
+        "as factdiff eval --fold-models does; required when the shipped model was trained on "
+        "these sets",
+    )
     a = p.parse_args(argv)
 
-    options = Options(omissions=False)
-    resources = Resources(options)
-    if resources.verifier is None:
+    score, loaded = make_score_fn(a.fold_models or [None])
+    if not loaded:
         print("no verifier installed", file=sys.stderr)
         return 2
     t0 = time.time()
     sets = {
-        "summedits": score_rows("summedits", a.summedits, a.summedits_limit, options, resources),
-        "frank": score_rows("frank", a.frank, a.frank_limit, options, resources),
+        "summedits": score_rows("summedits", a.summedits, a.summedits_limit, score),
+        "frank": score_rows("frank", a.frank, a.frank_limit, score),
     }
     results = []
     for values in itertools.product(*GRID.values()):
@@ -122,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         manifest["policy"] = asdict(best)
         manifest["policy_tuning"] = {
-            "command": "python scripts/tune_policy.py --write",
+            "command": "python scripts/tune_policy.py --write"
+            + (" --fold-models " + " ".join(map(str, a.fold_models)) if a.fold_models else ""),
             "data": {
                 "summedits": "summedits_dev.jsonl, all rows",
                 "frank": f"frank_valid.jsonl, stratified sample of {a.frank_limit}, seed 0",

@@ -174,3 +174,13 @@ def test_consensus_mode_names_the_outlier(tmp_path):
     changed = [f for f in report["findings"] if f["severity"] != "info"]
     assert any(f["type"] == "entity_substitution" for f in changed)
     assert {f["introduced_by"] for f in changed} == {"d1"}
+
+
+def test_eval_rejects_a_folder_without_a_verifier(tmp_path):
+    data = tmp_path / "se.jsonl"
+    data.write_text('{"doc": "A b c.", "summary": "A b.", "label": 1, "domain": "news"}\n')
+    result = invoke("eval", "summedits", str(data), "--verifier", str(tmp_path))
+    assert result.exit_code == EXIT_INPUT
+    assert "no verifier" in result.output and "Traceback" not in result.output
+    result = invoke("eval", "summedits", str(data), "--fold-models", str(tmp_path))
+    assert result.exit_code == EXIT_INPUT and "one folder per fold" in result.output

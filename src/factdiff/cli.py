@@ -215,6 +215,19 @@ def evaluate(
         Path | None, typer.Option("--json", help="Also write the figures as JSON.")
     ] = None,
     no_model: NoModelOpt = False,
+    verifier_dir: Annotated[
+        Path | None,
+        typer.Option("--verifier", help="Use the verifier in this folder, not the shipped one."),
+    ] = None,
+    fold_models: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--fold-models",
+            help="Cross-fitting: give once per fold the verifier trained WITHOUT that fold "
+            "(train-verifier --exclude-fold K); each row is scored by the one that never saw "
+            "its document.",
+        ),
+    ] = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Measure accuracy on a benchmark in one run: the rules alone, the learned verifier
@@ -223,17 +236,22 @@ def evaluate(
 
     from rich.progress import track
 
-    from factdiff.eval.runner import format_result, product_score_fn, result_to_dict, run_eval
-    from factdiff.options import Options
-    from factdiff.resources import Resources
+    from factdiff.errors import InputError
+    from factdiff.eval.runner import format_result, make_score_fn, result_to_dict, run_eval
     from factdiff.verify.combine import Policy
+    from factdiff.verify.onnx_verifier import VERIFIER_DIR, read_manifest
+    from factdiff.verify.summary_data import FOLDS
 
     with user_errors(verbose):
-        options = Options(use_model=not no_model, omissions=False)
-        resources = Resources(options)
-        verifier = resources.verifier
-        policy = Policy.from_manifest(verifier.manifest) if verifier is not None else None
-        score = product_score_fn(options, resources)
+        if no_model and (fold_models or verifier_dir):
+            raise InputError("bad_option", "--no-model cannot be used with a verifier folder")
+        if fold_models and len(fold_models) != FOLDS:
+            raise InputError("bad_option", f"--fold-models needs one folder per fold ({FOLDS})")
+        folders = list(fold_models or []) or [verifier_dir]
+        score, loaded = make_score_fn(folders, use_model=not no_model)
+        # Always the shipped model's policy: another model is measured as the product would
+        # use it (a fold model's own manifest has none).
+        policy = Policy.from_manifest(read_manifest(VERIFIER_DIR)) if loaded else None
 
         def progress(rows):
             return track(rows, description=f"eval {name}", console=stderr(), transient=True)

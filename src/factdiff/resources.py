@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factdiff.options import Options
@@ -69,4 +70,5 @@ class Resources:
             from factdiff.verify.onnx_verifier import load_verifier
         except ImportError:
             return None
-        return load_verifier()
+        folder = self.options.verifier_dir
+        return load_verifier(None if folder is None else Path(folder))

@@ -152,7 +152,12 @@ def _summedits_row(record: dict, i: int) -> EvalRow:
         rewrite=_text(record, "summary"),
         label=label,
         group=domain,
-        meta={"error_types": tuple(str(t) for t in edit_types) if label == 0 else ()},
+        meta={
+            "error_types": tuple(str(t) for t in edit_types) if label == 0 else (),
+            # The seed summary the rewrite was edited from (consistent by construction): it
+            # tells which sentence was edited, for training data (verify/summary_data.py).
+            "original_summary": str(record.get("original_summary") or ""),
+        },
     )
 
 

@@ -162,6 +162,44 @@ def product_score_fn(options: Options, resources: Resources) -> ScoreFn:
     return score
 
 
+def make_score_fn(
+    folders: Sequence[Path | None] = (None,), *, use_model: bool = True
+) -> tuple[ScoreFn, bool]:
+    """The product's scoring function, and whether a verifier is loaded. ``folders``: one
+    verifier folder (None = the shipped model), or one per fold for cross-fitting (see
+    ``crossfit_score_fn``). A folder without a verifier is an error, not a silent rules run."""
+    from factdiff.errors import InputError
+    from factdiff.options import Options
+    from factdiff.resources import Resources
+
+    fns, loaded = [], False
+    for folder in folders:
+        options = Options(
+            use_model=use_model,
+            omissions=False,
+            verifier_dir=None if folder is None else str(folder),
+        )
+        resources = Resources(options)
+        verifier = resources.verifier
+        if folder is not None and verifier is None:
+            raise InputError("no_model", f"no verifier (manifest.json) in {folder}")
+        loaded = verifier is not None
+        fns.append(product_score_fn(options, resources))
+    return (fns[0] if len(fns) == 1 else crossfit_score_fn(fns)), loaded
+
+
+def crossfit_score_fn(fold_fns: Sequence[ScoreFn]) -> ScoreFn:
+    """Cross-fitting: ``fold_fns[k]`` uses a verifier trained without fold k, and scores only
+    the rows whose source is in fold k (``verify.summary_data.fold_of``), so no row is judged
+    by a model that saw its document."""
+    from factdiff.verify.summary_data import fold_of
+
+    def score(source: str, rewrite: str) -> Report:
+        return fold_fns[fold_of(source, len(fold_fns))](source, rewrite)
+
+    return score
+
+
 def system_verdicts(
     report: Report, policy: Policy | None, consistency_threshold: float
 ) -> dict[str, SystemVerdict]:

@@ -62,6 +62,14 @@ class TrainConfig:
     val_counts: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_VAL))
     perturb_train: int = 3600
     perturb_val: int = 300
+    # Stage 2 (fine-tuning on real summaries, verify/summary_data.py): start from these weights
+    # (a stage-1 run's model_final.pt), train on the summary dev sets under this folder
+    # without fold ``exclude_fold``, plus ``replay`` pairs of the stage-1 mix so the NLI and
+    # perturbation skills are not forgotten.
+    init_from: Path | None = None
+    summaries_dir: Path | None = None
+    exclude_fold: int | None = None
+    replay: int = 1000
 
 
 def default_base_model() -> Path:
@@ -150,6 +158,8 @@ def figures(rows: list[PairExample], probs: np.ndarray) -> dict:
     groups: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         groups.setdefault("perturb" if r.source.startswith("perturb:") else r.source, []).append(i)
+        if r.source.startswith("sum:"):
+            groups.setdefault("summaries", []).append(i)
     for name, idx in sorted(groups.items()):
         out[name] = one(labels[idx], probs[idx])
     return out
@@ -192,6 +202,11 @@ def prepare_data(cfg: TrainConfig) -> tuple[list[PairExample], list[PairExample]
     train_path, val_path = cfg.out / "train_pairs.jsonl", cfg.out / "val_pairs.jsonl"
     if train_path.exists() and val_path.exists():
         return read_pairs(train_path), read_pairs(val_path)
+    if cfg.summaries_dir is not None:
+        train, val = summary_mix(cfg)
+        write_pairs(val, val_path)
+        write_pairs(train, train_path)
+        return train, val
     from factdiff.perturb.cli import load_spacy
 
     mix = MixConfig(
@@ -207,6 +222,30 @@ def prepare_data(cfg: TrainConfig) -> tuple[list[PairExample], list[PairExample]
     return train, val
 
 
+def summary_mix(cfg: TrainConfig) -> tuple[list[PairExample], list[PairExample]]:
+    """Stage 2's data: summary pairs of every fold but ``exclude_fold`` plus ``replay`` pairs
+    of the stage-1 run's mix (read from the folder of ``init_from``); validation is the
+    excluded fold's summary pairs (none when training on all) plus stage 1's validation."""
+    from factdiff.segment import make_sentence_splitter
+    from factdiff.verify.summary_data import fold_of, load_summary_rows, summary_pairs
+
+    if cfg.init_from is None:
+        raise SystemExit("--summaries needs --init-from (a stage-1 run's model_final.pt)")
+    stage1 = cfg.init_from.parent
+    rows = load_summary_rows(cfg.summaries_dir)
+    splitter = make_sentence_splitter()
+    train = summary_pairs(rows, splitter, exclude_fold=cfg.exclude_fold, seed=cfg.seed)
+    old = read_pairs(stage1 / "train_pairs.jsonl")
+    rng = random.Random(cfg.seed)
+    train += rng.sample(old, min(cfg.replay, len(old)))
+    rng.shuffle(train)
+    val = read_pairs(stage1 / "val_pairs.jsonl")
+    if cfg.exclude_fold is not None:
+        held = [r for r in rows if fold_of(r.source) == cfg.exclude_fold]
+        val = summary_pairs(held, splitter, exclude_fold=None, seed=cfg.seed) + val
+    return train, val
+
+
 def build_model(cfg: TrainConfig, base: Path):
     from factdiff.verify.modeling import BertConfig, CrossEncoder, load_pretrained_bert
 
@@ -214,6 +253,10 @@ def build_model(cfg: TrainConfig, base: Path):
     missing = load_pretrained_bert(model, base / "model.safetensors")
     if missing:
         raise SystemExit(f"base model lacks weights: {missing[:5]}")
+    if cfg.init_from is not None:
+        import torch
+
+        model.load_state_dict(torch.load(cfg.init_from, map_location="cpu", weights_only=True))
     frozen = [model.bert.embeddings] + list(model.bert.encoder.layer[: cfg.freeze_layers])
     for module in frozen:
         for p in module.parameters():
@@ -382,6 +425,12 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
     p.add_argument("--scale", type=float, default=1.0, help="multiply every training count")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--time-budget-min", type=float, default=None)
+    p.add_argument("--init-from", type=Path, default=None, help="stage 2: start from these weights")
+    p.add_argument(
+        "--summaries", type=Path, default=None, help="stage 2: the shared data folder to read"
+    )
+    p.add_argument("--exclude-fold", type=int, default=None, help="stage 2: leave this fold out")
+    p.add_argument("--replay", type=int, default=1000, help="stage 2: stage-1 pairs mixed in")
     a = p.parse_args(argv)
     if not a.data_dir.is_dir():
         p.error(f"data folder {a.data_dir} not found (expected ../shared/data/nli)")
@@ -403,6 +452,10 @@ def parse_args(argv: list[str] | None) -> TrainConfig:
         time_budget_min=a.time_budget_min,
         train_counts={k: int(v * a.scale) for k, v in DEFAULT_TRAIN.items()},
         perturb_train=int(TrainConfig.perturb_train * a.scale),
+        init_from=a.init_from,
+        summaries_dir=a.summaries,
+        exclude_fold=a.exclude_fold,
+        replay=a.replay,
     )
 
 
