@@ -39,7 +39,7 @@ from factdiff.verify.onnx_verifier import MANIFEST, VERIFIER_DIR
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 GRID = {
-    "contradict_below": (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5),
+    "contradict_below": (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
     "support_above": (0.92, 0.95, 0.98, 0.995, 1.01),  # 1.01 = never lower a rule finding
     "model_weight": (0.0, 0.25, 0.5, 0.75),
 }

@@ -106,6 +106,37 @@ def best_threshold(rows: list[PairExample], probs: np.ndarray) -> dict:
     return {"threshold": best[1], "balanced_accuracy": round(best[0], 4)}
 
 
+def read_log(run: Path) -> list[dict]:
+    return [
+        json.loads(line) for line in (run / "log.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+
+
+def run_record(run: Path) -> dict:
+    """What a training run folder's log says about it: its command(s), configuration, data
+    mix, figures, time and weight fingerprints."""
+    log = read_log(run)
+    start = next(e for e in log if e["event"] == "start")
+    done = [e for e in log if e["event"] == "done"]
+    return {
+        "command": " && ".join(
+            "python -m factdiff.verify.train " + " ".join(e["command"].split()[1:])
+            for e in log
+            if e["event"] in ("start", "resume") and e.get("command")
+        ),
+        "train_config": start["config"],
+        "training_data": start["train_mix"],
+        "validation_data": start["val_mix"],
+        "validation_torch": done[-1]["val"] if done else None,
+        "training_seconds": sum(e.get("seconds_this_run", 0) for e in log if e["event"] == "done"),
+        # sha256 of the weights at each checkpoint: a retraining run that logs the same
+        # fingerprint at the same step has reproduced this model's training up to there.
+        "checkpoint_fingerprints": {
+            str(e["step"]): e["weights_sha256"] for e in log if e["event"] == "checkpoint"
+        },
+    }
+
+
 def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = None) -> dict:
     """Export the final model of a training run into ``dest`` and return the manifest."""
     import torch
@@ -120,12 +151,8 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
     )
 
     base = base_model or default_base_model()
-    log = [
-        json.loads(line) for line in (run / "log.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    start = next(e for e in log if e["event"] == "start")
-    done = [e for e in log if e["event"] == "done"]
-    cfg = start["config"]
+    record = run_record(run)
+    cfg = record["train_config"]
     model = build_model(TrainConfig(out=run, pooling=cfg.get("pooling", "cls")), base)
     model.load_state_dict(torch.load(run / "model_final.pt", map_location="cpu"))
     model.eval()
@@ -164,15 +191,7 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
         "licence": "Apache-2.0 (base model)",
         "date": time.strftime("%Y-%m-%d", time.gmtime()),
         "seed": cfg["seed"],
-        "command": " && ".join(
-            "python -m factdiff.verify.train " + " ".join(e["command"].split()[1:])
-            for e in log
-            if e["event"] in ("start", "resume") and e.get("command")
-        ),
-        "train_config": cfg,
-        "training_data": start["train_mix"],
-        "validation_data": start["val_mix"],
-        "validation_torch": done[-1]["val"] if done else None,
+        **record,
         "validation_int8": figures(val, onnx_probs),
         "validation_best_threshold": best_threshold(val, onnx_probs),
         "int8_vs_torch": agreement,
@@ -181,13 +200,14 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
             "all_validation_pairs": _round(throughput(verifier, val[:320])),
             "threads": "onnxruntime default",
         },
-        "training_seconds": sum(e.get("seconds_this_run", 0) for e in log if e["event"] == "done"),
-        # sha256 of the weights at each checkpoint: a retraining run that logs the same
-        # fingerprint at the same step has reproduced this model's training up to there.
-        "checkpoint_fingerprints": {
-            str(e["step"]): e["weights_sha256"] for e in log if e["event"] == "checkpoint"
-        },
     }
+    if cfg.get("init_from"):
+        # Stage 2 started from a stage-1 run: record that run too, so the manifest says how to
+        # remake the model from nothing, and how long it takes.
+        stage1 = run_record(Path(cfg["init_from"]).parent)
+        extra["stage1"] = stage1
+        extra["command"] = f"{stage1['command']} && {record['command']}"
+        extra["training_seconds"] = stage1["training_seconds"] + record["training_seconds"]
     return write_manifest(dest, extra)
 
 
