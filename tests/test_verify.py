@@ -234,3 +234,72 @@ def test_validation_premises_never_in_training(shared_data):
         assert len(val[name]) == DEFAULT_VAL[name]
         assert not {r.premise for r in val[name]} & {r.premise for r in train[name]}
     assert {r.label for r in train["mnli"]} == {0, 1}
+
+
+def summaries_folder(path: Path) -> Path:
+    """A miniature ../shared/data with the three summary sets, written here."""
+    doc_a = "The mill opened in 1901. It employed forty people. It closed after a flood."
+    doc_b = "The choir sang on Friday. The hall was full. Tickets cost five pounds."
+    se = path / "summedits"
+    se.mkdir(parents=True)
+    seed = "The mill opened in 1901. It closed after a flood."
+    records = [
+        {"doc": doc_a, "summary": seed, "original_summary": seed, "label": 1, "domain": "news"},
+        {
+            "doc": doc_a,
+            "summary": "The mill opened in 1910. It closed after a flood.",
+            "original_summary": seed,
+            "label": 0,
+            "domain": "news",
+        },
+    ]
+    (se / "summedits_dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    (path / "frank").mkdir()
+    frank = {"article": doc_b, "summary": "Tickets cost ten pounds.", "Factuality": 0.0}
+    (path / "frank" / "frank_valid.jsonl").write_text(json.dumps(frank) + "\n")
+    (path / "summac").mkdir()
+    claim = {"document": doc_b, "claim": "The choir sang on Friday.", "label": 1}
+    (path / "summac" / "factcc.json").write_text(json.dumps([claim]))
+    return path
+
+
+def test_stage2_fine_tunes_on_summaries_and_export_records_both_stages(tmp_path):
+    torch = pytest.importorskip("torch")
+    from factdiff.verify.export import run_record
+    from factdiff.verify.summary_data import fold_of
+    from factdiff.verify.train import TrainConfig, read_pairs, train
+
+    base = tiny_base(tmp_path / "base")
+    common = dict(base_model=base, batch_size=4, freeze_layers=0, threads=1, max_length=64)
+    stage1 = run_folder(tmp_path / "stage1")
+    train(TrainConfig(out=stage1, **common))
+    data = summaries_folder(tmp_path / "data")
+    held = fold_of("The mill opened in 1901. It employed forty people. It closed after a flood.")
+    stage2 = tmp_path / "stage2"
+    train(
+        TrainConfig(
+            out=stage2,
+            init_from=stage1 / "model_final.pt",
+            summaries_dir=data,
+            exclude_fold=held,
+            replay=4,
+            **common,
+        )
+    )
+    trained = read_pairs(stage2 / "train_pairs.jsonl")
+    val = read_pairs(stage2 / "val_pairs.jsonl")
+    mill = [r for r in trained + val if "mill" in r.premise]
+    # The mill document's fold is held out: its pairs are validation only, edit labelled 0.
+    assert mill and all(r in val for r in mill)
+    assert {(r.hypothesis, r.label) for r in mill} == {
+        ("The mill opened in 1901.", 1),
+        ("It closed after a flood.", 1),
+        ("The mill opened in 1910.", 0),
+    }
+    assert sum(r.source == "snli" for r in trained) == 4  # the replayed stage-1 pairs
+    record = run_record(stage2)
+    assert record["train_config"]["init_from"].endswith("model_final.pt")
+    assert record["checkpoint_fingerprints"]
+    a = torch.load(stage1 / "model_final.pt")
+    b = torch.load(stage2 / "model_final.pt")
+    assert any(not torch.equal(a[k], b[k]) for k in a)  # stage 2 moved the weights
