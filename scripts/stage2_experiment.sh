@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The stage-2 experiment (not shipped): fine-tune the stage-1 verifier on sentence pairs from
+# the summary dev sets (SummEdits, FRANK, SummaC; verify/summary_data.py), cross-fitted by
+# document so it can be measured honestly. Needs a finished stage-1 run
+# (bash scripts/train_verifier.sh) and ../shared/data. About 45 min per fold model on 2 cores.
+# Then: factdiff eval summedits ../shared/data/summedits/summedits_dev.jsonl \
+#         --fold-models runs/stage2-fold0/export --fold-models runs/stage2-fold1/export
+set -euo pipefail
+cd "$(dirname "$0")/.."
+STAGE1="${1:-runs/verifier-v3}"
+for k in 0 1; do
+    python -m factdiff.verify.train --out "runs/stage2-fold$k" --pooling mean --balance \
+        --epochs 2 --lr 5e-5 --warmup-ratio 0.1 --init-from "$STAGE1/model_final.pt" \
+        --summaries ../shared/data --exclude-fold "$k"
+    python -m factdiff.verify.export --run "runs/stage2-fold$k" --dest "runs/stage2-fold$k/export"
+done
