@@ -8,8 +8,7 @@ compares the fingerprints it logs with the shipped ones. Equal weights at step N
 is the same run so far; run without ``--steps`` limit (``bash scripts/train_verifier.sh``) to
 redo all of it.
 
-    python scripts/check_training_reproduces.py --steps 80             # stage 1
-    python scripts/check_training_reproduces.py --stage 2 --steps 40   # stage 2
+    python scripts/check_training_reproduces.py --steps 80
 """
 
 from __future__ import annotations
@@ -30,9 +29,6 @@ def config_from_manifest(manifest: dict, out: Path, steps: int) -> TrainConfig:
     # Paths of the machine that trained it do not carry over: use this clone's defaults.
     kept = {k: v for k, v in saved.items() if k in known and k not in ("out", "data_dir")}
     kept["base_model"] = None
-    for key in ("init_from", "summaries_dir"):  # stage 2: paths relative to the clone
-        if kept.get(key):
-            kept[key] = Path(kept[key])
     return TrainConfig(out=out, **{**kept, "max_steps": steps, "time_budget_min": None})
 
 
@@ -40,21 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--steps", type=int, default=80)
     p.add_argument("--out", type=Path, default=Path("runs/reproduce"))
-    p.add_argument(
-        "--stage",
-        type=int,
-        choices=(1, 2),
-        default=1,
-        help="1: the NLI + perturbation run; 2: the fine-tuning on summaries (needs stage 1's "
-        "model_final.pt where the manifest's init_from says)",
-    )
     a = p.parse_args(argv)
     manifest = json.loads((VERIFIER_DIR / MANIFEST).read_text(encoding="utf-8"))
-    if a.stage == 1:
-        manifest = manifest.get("stage1", manifest)
-    elif "stage1" not in manifest:
-        print("the shipped model has no stage 2", file=sys.stderr)
-        return 2
     shipped = manifest.get("checkpoint_fingerprints") or {}
     if not shipped:
         print("the shipped manifest has no checkpoint fingerprints", file=sys.stderr)

@@ -39,7 +39,7 @@ from factdiff.verify.onnx_verifier import MANIFEST, VERIFIER_DIR
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 GRID = {
-    "contradict_below": (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
+    "contradict_below": (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5),
     "support_above": (0.92, 0.95, 0.98, 0.995, 1.01),  # 1.01 = never lower a rule finding
     "model_weight": (0.0, 0.25, 0.5, 0.75),
 }
@@ -75,18 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--frank-limit", type=int, default=300)
     p.add_argument("--summedits-limit", type=int, default=None, help="(smoke runs only)")
     p.add_argument("--write", action="store_true", help="store the chosen policy in the manifest")
-    p.add_argument(
-        "--fold-models",
-        type=Path,
-        nargs="+",
-        default=None,
-        help="score each row with the verifier trained without its fold (cross-fitting), "
-        "as factdiff eval --fold-models does; required when the shipped model was trained on "
-        "these sets",
-    )
     a = p.parse_args(argv)
 
-    score, loaded = make_score_fn(a.fold_models or [None])
+    score, loaded = make_score_fn()
     if not loaded:
         print("no verifier installed", file=sys.stderr)
         return 2
@@ -127,8 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         manifest["policy"] = asdict(best)
         manifest["policy_tuning"] = {
-            "command": "python scripts/tune_policy.py --write"
-            + (" --fold-models " + " ".join(map(str, a.fold_models)) if a.fold_models else ""),
+            "command": "python scripts/tune_policy.py --write",
             "data": {
                 "summedits": "summedits_dev.jsonl, all rows",
                 "frank": f"frank_valid.jsonl, stratified sample of {a.frank_limit}, seed 0",

@@ -86,24 +86,22 @@ def premise(evidence: Sequence[Sentence], doc_sentences: Sequence[Sentence]) -> 
     return " ".join(doc_sentences[i].text.strip() for i in sorted(keep))
 
 
-def windows(
-    evidence: Sequence[Sentence], doc_sentences: Sequence[Sentence]
-) -> list[tuple[int, int]]:
-    """Sentence ranges [lo, hi) of the source windows a sentence is also checked against:
-    every window of a short or medium source (a fact the retrieval missed is still found);
-    none for a long one, where the local passage must do (the cost of all windows grows with
-    the product of the two lengths: a 100-sentence story took 3.5 times as long)."""
-    n = len(doc_sentences)
+def window_spans(n: int) -> list[tuple[int, int]]:
+    """Sentence ranges [lo, hi) of every ``WINDOW``-sentence window, one every ``STRIDE``, of a
+    source of ``n`` sentences; none when the source fits in one window."""
     if n <= WINDOW:
-        return []  # the local passage is then nearly the whole source
-    spans = [(lo, min(n, lo + WINDOW)) for lo in range(0, n - WINDOW + STRIDE, STRIDE)]
-    return spans if len(spans) <= MAX_WINDOWS else []
+        return []
+    return [(lo, min(n, lo + WINDOW)) for lo in range(0, n - WINDOW + STRIDE, STRIDE)]
 
 
 def premises(evidence: Sequence[Sentence], doc_sentences: Sequence[Sentence]) -> tuple[str, ...]:
-    """The local passage first, then the windows (see ``windows``)."""
+    """The local passage first, then every source window, so that a fact the retrieval missed
+    is still found; a source of more than ``MAX_WINDOWS`` windows gets the local passage alone
+    (the cost of all windows grows with the product of the two lengths: a 100-sentence story
+    took 3.5 times as long)."""
     texts = [premise(evidence, doc_sentences)]
-    for lo, hi in windows(evidence, doc_sentences):
+    spans = window_spans(len(doc_sentences))
+    for lo, hi in spans if len(spans) <= MAX_WINDOWS else []:
         texts.append(" ".join(s.text.strip() for s in doc_sentences[lo:hi]))
     return tuple(dict.fromkeys(texts))
 

@@ -18,7 +18,9 @@ Sentence labels. A summary is labelled as a whole; the verifier scores sentences
 
 Premise: the source sentences that share the most content words with the claim, each with one
 neighbour (``combine.premise``), or the best ``combine.WINDOW``-sentence window of the source,
-as the pipeline checks both and keeps the best.
+as the pipeline checks both and keeps the best. (Unlike the pipeline, a source longer than
+``combine.MAX_WINDOWS`` windows still gets window premises here; the measured experiment was
+run this way.)
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pathlib import Path
 
 from factdiff.align.lexical import prepare
 from factdiff.eval.datasets import EvalRow, load_frank, load_summac, load_summedits
-from factdiff.verify.combine import NEIGHBOURS, STRIDE, WINDOW
+from factdiff.verify.combine import NEIGHBOURS, WINDOW, window_spans
 from factdiff.verify.data import PairExample
 
 FOLDS = 2
@@ -68,15 +70,14 @@ def local_passage(claim: str, source: Sequence[str]) -> str:
 
 
 def best_window(claim: str, source: Sequence[str]) -> str:
-    """The source window (``WINDOW`` sentences every ``STRIDE``) covering most of the claim's
-    content words."""
+    """The source window (``combine.window_spans``) covering most of the claim's content
+    words; the whole source when it fits in one window."""
     want = _words(claim)
-    n = len(source)
-    starts = range(0, max(1, n - WINDOW + STRIDE), STRIDE)
-    best = max(
-        starts, key=lambda lo: len(want & set().union(*map(_words, source[lo : lo + WINDOW])))
+    spans = window_spans(len(source)) or [(0, len(source))]
+    lo, hi = max(
+        spans, key=lambda span: len(want & set().union(*map(_words, source[slice(*span)])))
     )
-    return " ".join(source[best : best + WINDOW])
+    return " ".join(source[lo:hi])
 
 
 def _norm(sentence: str) -> str:
