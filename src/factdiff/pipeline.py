@@ -251,6 +251,8 @@ def check_documents(
                 relation = "partial"
             if items:
                 carried.add(cf.sentence.start)
+                if len(items) == 1 and same_text(cf.sentence, items[0][0]):
+                    continue  # a sentence copied word for word changes no fact
                 pair = Pair(
                     claim=cf,
                     evidence=tuple(evidence_facts[s.index] for s, _, _ in items),
@@ -296,14 +298,43 @@ def check_within_documents(
     """Findings inside one document: a sentence that contradicts itself, and a page that holds
     an original sentence and, later, its rewrite (the later one is checked against the earlier
     one). The reference is trusted as a whole, so its restatements are not checked; and a
-    later sentence elaborating on an earlier one is ordinary writing, not an addition."""
+    later sentence elaborating on an earlier one is ordinary writing, not an addition.
+
+    A later sentence that has its own counterpart in another version (the reference, or in
+    consensus mode any other version) is judged against that counterpart by
+    ``check_documents``, not against its neighbour: a copy that faithfully repeats two
+    similar source sentences ("revenue was $76 million in the quarter" ... "$95 million for
+    the year") differs from itself exactly as the source does, and that is no change."""
     from factdiff.checks import run_pair_checks, run_sentence_checks
 
+    # A copy sentence found word for word in another version (the reference, in reference
+    # mode) is not checked against itself: the version it repeats says the same, and in
+    # reference mode the reference is trusted.
+    repeated = {
+        (s.doc, s.index)
+        for al in alignments
+        if al.a.doc != al.b.doc and al.relation == "verbatim" and same_text(al.a, al.b)
+        for s, other in ((al.a, al.b), (al.b, al.a))
+        if reference is None or other.doc == reference
+    }
     findings = [
-        f for doc_facts in facts.values() for sf in doc_facts for f in run_sentence_checks(sf)
+        f
+        for doc_facts in facts.values()
+        for sf in doc_facts
+        if (sf.sentence.doc, sf.sentence.index) not in repeated
+        for f in run_sentence_checks(sf)
     ]
+    anchored = {
+        (s.doc, s.index)
+        for al in alignments
+        if al.a.doc != al.b.doc and al.relation != "partial"
+        for s, other in ((al.a, al.b), (al.b, al.a))
+        if reference is None or other.doc == reference
+    }
     for al in alignments:
         if al.a.doc != al.b.doc or al.a.doc == reference or not facts.get(al.a.doc):
+            continue
+        if (al.b.doc, al.b.index) in anchored:
             continue
         doc_facts = facts[al.a.doc]
         pair = Pair(
@@ -315,6 +346,12 @@ def check_within_documents(
         )
         findings.extend(f for f in run_pair_checks(pair) if f.type not in WITHIN_SKIPPED)
     return findings
+
+
+def same_text(a: Sentence, b: Sentence) -> bool:
+    """The same characters, whitespace aside: its facts cannot differ, however the parser
+    happens to read the two (it sees each in its own document's context)."""
+    return a.text.split() == b.text.split()
 
 
 def is_summary(copy: Sequence[Sentence], reference: Sequence[Sentence]) -> bool:
