@@ -257,8 +257,8 @@ def extract_entities(doc, offset: int) -> tuple[Entity, ...]:
             continue
         span = trim_span(ent)
         norm = normalize_name(span.text)
-        if not norm:
-            continue
+        if not any(c.isalnum() for c in norm):
+            continue  # an emoji or a symbol the tagger took for a name names nothing
         mention = span_mention(span, offset, ent.label_, norm)
         role = affiliation = None
         if ent.label_ == "PERSON":
