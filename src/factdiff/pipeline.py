@@ -310,13 +310,9 @@ def check_within_documents(
     # A copy sentence found word for word in another version (the reference, in reference
     # mode) is not checked against itself: the version it repeats says the same, and in
     # reference mode the reference is trusted.
-    repeated = {
-        (s.doc, s.index)
-        for al in alignments
-        if al.a.doc != al.b.doc and al.relation == "verbatim" and same_text(al.a, al.b)
-        for s, other in ((al.a, al.b), (al.b, al.a))
-        if reference is None or other.doc == reference
-    }
+    repeated = with_counterpart(
+        alignments, reference, lambda al: al.relation == "verbatim" and same_text(al.a, al.b)
+    )
     findings = [
         f
         for doc_facts in facts.values()
@@ -324,13 +320,7 @@ def check_within_documents(
         if (sf.sentence.doc, sf.sentence.index) not in repeated
         for f in run_sentence_checks(sf)
     ]
-    anchored = {
-        (s.doc, s.index)
-        for al in alignments
-        if al.a.doc != al.b.doc and al.relation != "partial"
-        for s, other in ((al.a, al.b), (al.b, al.a))
-        if reference is None or other.doc == reference
-    }
+    anchored = with_counterpart(alignments, reference, lambda al: al.relation != "partial")
     for al in alignments:
         if al.a.doc != al.b.doc or al.a.doc == reference or not facts.get(al.a.doc):
             continue
@@ -346,6 +336,22 @@ def check_within_documents(
         )
         findings.extend(f for f in run_pair_checks(pair) if f.type not in WITHIN_SKIPPED)
     return findings
+
+
+def with_counterpart(
+    alignments: Sequence[Alignment],
+    reference: str | None,
+    accept: Callable[[Alignment], bool],
+) -> set[tuple[str, int]]:
+    """(doc, index) of every sentence with an ``accept``-ed alignment to a sentence of the
+    reference (in consensus mode, of any other version)."""
+    return {
+        (s.doc, s.index)
+        for al in alignments
+        if al.a.doc != al.b.doc and accept(al)
+        for s, other in ((al.a, al.b), (al.b, al.a))
+        if reference is None or other.doc == reference
+    }
 
 
 def same_text(a: Sentence, b: Sentence) -> bool:
