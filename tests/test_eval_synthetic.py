@@ -77,6 +77,7 @@ def test_loader_reads_engine_output(tmp_path, nlp):
         if pert.label == 0:
             assert row.group == "changed"
             assert row.meta["error_types"] == (pert.change_type,)
+            assert row.meta["changed_sentence"] == (pert.sentence_start, pert.sentence_end)
         else:
             assert row.group == "faithful"
             assert row.meta["error_types"] == ()
@@ -115,9 +116,10 @@ def test_loader_counts_and_skips_bad_rows(tmp_path):
     assert rows[1].meta == {"error_types": (), "change_type": "sentence_reorder"}
 
 
-def _report(flagged: bool) -> SimpleNamespace:
-    """Just what the runner reads from a Report."""
-    finding = SimpleNamespace(type="number_change", severity="high")
+def _report(flagged: bool, on: tuple[int, int] = (0, 28)) -> SimpleNamespace:
+    """Just what the runner reads from a Report (a finding on the characters ``on``)."""
+    claim = SimpleNamespace(start=on[0], end=on[1])
+    finding = SimpleNamespace(type="number_change", severity="high", claim=claim)
     found = (finding,) if flagged else ()
     return SimpleNamespace(
         summary=SimpleNamespace(consistency=0.1 if flagged else 0.9),
@@ -144,6 +146,32 @@ def test_runner_reports_recall_per_change_type(tmp_path):
     assert set(groups) == {"changed", "faithful"}
     assert groups["faithful"].balanced_accuracy == 1.0  # the control was not flagged
     assert groups["changed"].balanced_accuracy == pytest.approx(2 / 3)
+
+
+def test_recall_on_the_changed_sentence_ignores_false_alarms_elsewhere(tmp_path):
+    """Two changed rows, both flagged: one for a finding on its changed sentence, the other
+    only for a finding on another sentence. Recall is 1.0; recall on the changed sentence 0.5."""
+    source = "Anne Ross hired 40 teachers. The school opened in May."
+    first = "Anne Ross hired 45 teachers. The school opened in May."
+    second = "Anne Ross hired 40 teachers. The school opened in June."
+    records = [
+        record(source=source, rewrite=first, sentence_start=0, sentence_end=28),
+        record(
+            source=source,
+            rewrite=second,
+            change_type="date_change",
+            sentence_start=29,
+            sentence_end=len(second),
+        ),
+    ]
+    path = write_jsonl(tmp_path / "p.jsonl", records)
+
+    def score(source: str, rewrite: str):  # always flags the first sentence
+        return _report(True, on=(0, 28))
+
+    result = run_eval("perturb", path, score)
+    assert result.product.error_type_recall == {"date_change": (1.0, 1), "number_change": (1.0, 1)}
+    assert result.product.located_recall == {"date_change": (0.0, 1), "number_change": (1.0, 1)}
 
 
 # --------------------------------------------------------------------------- script

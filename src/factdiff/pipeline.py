@@ -251,8 +251,6 @@ def check_documents(
                 relation = "partial"
             if items:
                 carried.add(cf.sentence.start)
-                if len(items) == 1 and same_text(cf.sentence, items[0][0]):
-                    continue  # a sentence copied word for word changes no fact
                 pair = Pair(
                     claim=cf,
                     evidence=tuple(evidence_facts[s.index] for s, _, _ in items),
@@ -305,14 +303,12 @@ def check_within_documents(
     ``check_documents``, not against its neighbour: a copy that faithfully repeats two
     similar source sentences ("revenue was $76 million in the quarter" ... "$95 million for
     the year") differs from itself exactly as the source does, and that is no change."""
-    from factdiff.checks import run_pair_checks, run_sentence_checks
+    from factdiff.checks import run_pair_checks, run_sentence_checks, same_text
 
     # A copy sentence found word for word in another version (the reference, in reference
     # mode) is not checked against itself: the version it repeats says the same, and in
     # reference mode the reference is trusted.
-    repeated = with_counterpart(
-        alignments, reference, lambda al: al.relation == "verbatim" and same_text(al.a, al.b)
-    )
+    repeated = with_counterpart(alignments, reference, lambda al: same_text(al.a, al.b))
     findings = [
         f
         for doc_facts in facts.values()
@@ -352,12 +348,6 @@ def with_counterpart(
         for s, other in ((al.a, al.b), (al.b, al.a))
         if reference is None or other.doc == reference
     }
-
-
-def same_text(a: Sentence, b: Sentence) -> bool:
-    """The same characters, whitespace aside: its facts cannot differ, however the parser
-    happens to read the two (it sees each in its own document's context)."""
-    return a.text.split() == b.text.split()
 
 
 def is_summary(copy: Sequence[Sentence], reference: Sequence[Sentence]) -> bool:

@@ -322,6 +322,9 @@ def _perturb_row(record: dict, i: int) -> EvalRow:
     source, rewrite = _text(record, "source"), _text(record, "rewrite")
     if label == 0 and source == rewrite:
         raise _BadRow("a changed row whose rewrite equals its source")
+    # Where the change is (factdiff perturb writes it), so recall can count only findings there.
+    bounds = (record.get("sentence_start"), record.get("sentence_end"))
+    changed = bounds if all(isinstance(b, int) for b in bounds) else None
     return EvalRow(
         id=str(record.get("id") or f"perturb-{i}:{change_type}"),
         source=source,
@@ -331,6 +334,7 @@ def _perturb_row(record: dict, i: int) -> EvalRow:
         meta={
             "error_types": (change_type,) if label == 0 else (),
             "change_type": change_type,
+            **({"changed_sentence": changed} if label == 0 and changed else {}),
         },
     )
 

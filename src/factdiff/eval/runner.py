@@ -60,6 +60,10 @@ class SystemVerdict:
 
     consistency: float
     flagged: bool
+    # Rows whose changed sentence is known (the perturbation engine's): whether a finding that
+    # flags the row lies on that sentence. A row flagged only for a false alarm elsewhere
+    # counts in recall but not here. None when unknown, or for a system without findings.
+    located: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,8 @@ class SystemResult:
     # For rows annotated with an error type: share of them the system flagged, and how many.
     error_type_recall: dict[str, tuple[float, int]]
     threshold_all_rows: float  # best threshold on ALL rows: informative only, it is fitted
+    # The same, counting a row only when a finding lies on its changed sentence (perturb).
+    located_recall: dict[str, tuple[float, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,24 +207,36 @@ def crossfit_score_fn(fold_fns: Sequence[ScoreFn]) -> ScoreFn:
 
 
 def system_verdicts(
-    report: Report, policy: Policy | None, consistency_threshold: float
+    report: Report,
+    policy: Policy | None,
+    consistency_threshold: float,
+    changed: tuple[int, int] | None = None,
 ) -> dict[str, SystemVerdict]:
-    """Every factdiff system's verdict from one report (made with ``combine=False``)."""
+    """Every factdiff system's verdict from one report (made with ``combine=False``);
+    ``changed``: the rewrite's changed sentence [start, end), when known."""
     from factdiff.verify.combine import apply_policy, verifier_only_score
 
-    out = {
-        "rules": SystemVerdict(
-            float(report.summary.consistency), product_flags(report, consistency_threshold)
+    def verdict(r: Report) -> SystemVerdict:
+        return SystemVerdict(
+            float(r.summary.consistency),
+            product_flags(r, consistency_threshold),
+            None if changed is None else located_on(r, changed),
         )
-    }
+
+    out = {"rules": verdict(report)}
     if policy is not None:
         alone = verifier_only_score(report)
         out["verifier"] = SystemVerdict(alone, alone < policy.alone_below)
-        both = apply_policy(report, policy)
-        out["both"] = SystemVerdict(
-            float(both.summary.consistency), product_flags(both, consistency_threshold)
-        )
+        out["both"] = verdict(apply_policy(report, policy))
     return out
+
+
+def located_on(report: Report, span: tuple[int, int]) -> bool:
+    """Does a finding that flags the report (``FLAG_SEVERITY`` or worse) lie on ``span``?"""
+    start, end = span
+    return any(
+        f.claim.start < end and start < f.claim.end for f in report.changed_facts(FLAG_SEVERITY)
+    )
 
 
 # --------------------------------------------------------------------------- sampling
@@ -286,12 +304,16 @@ def _system_result(
             labels[m], scores[m], flagged[m], None if cv_pred is None else cv_pred[m]
         )
     recall: dict[str, tuple[float, int]] = {}
+    located: dict[str, tuple[float, int]] = {}
     error_names = sorted({e for o in outcomes if o.label == 0 for e in o.error_types})
     for e in error_names:
-        idx = [i for i, o in enumerate(outcomes) if o.label == 0 and e in o.error_types]
-        recall[e] = (float(np.mean(flagged[idx])), len(idx))
+        rows = [o for o in outcomes if o.label == 0 and e in o.error_types]
+        recall[e] = (float(np.mean([o.systems[name].flagged for o in rows])), len(rows))
+        known = [o.systems[name].located for o in rows if o.systems[name].located is not None]
+        if known:
+            located[e] = (float(np.mean(known)), len(known))
     threshold = choose_threshold(labels, scores) if labels.size else math.nan
-    return SystemResult(name, overall, by_group, recall, threshold)
+    return SystemResult(name, overall, by_group, recall, threshold, located)
 
 
 # --------------------------------------------------------------------------- run
@@ -325,7 +347,9 @@ def run_eval(
         t0 = time.perf_counter()
         try:
             report = score_fn(row.source, row.rewrite)
-            systems = system_verdicts(report, policy, consistency_threshold)
+            systems = system_verdicts(
+                report, policy, consistency_threshold, row.meta.get("changed_sentence")
+            )
             counted = report.changed_facts("low")
             types = tuple(sorted({f.type for f in counted}))
             n_source = sum(f.severity != "info" for f in report.findings) - len(counted)
@@ -410,6 +434,9 @@ def _system_dict(s: SystemResult) -> dict:
             e: {"recall": _num(r), "n": n} for e, (r, n) in s.error_type_recall.items()
         },
         "threshold_all_rows": _num(s.threshold_all_rows),
+        "located_recall": {
+            e: {"recall": _num(r), "n": n} for e, (r, n) in s.located_recall.items()
+        },
     }
 
 
@@ -501,6 +528,12 @@ def format_result(result: EvalResult) -> Table:
         table.add_section()
         for e, (_, n) in recall.items():
             row(f"recall {e}", str(n), [s.error_type_recall[e][0] for s in systems])
+    located = next((s.located_recall for s in systems if s.located_recall), {})
+    if located:
+        table.add_section()
+        for e, (_, n) in located.items():
+            values = [s.located_recall.get(e, (None, 0))[0] for s in systems]
+            row(f"… on the changed sentence {e}", str(n), values)
     table.add_section()
     per_row = 1000 * result.seconds_product / max(result.n_rows + result.n_failed, 1)
     base_per_row = 1000 * result.seconds_baseline / max(result.n_rows, 1)
