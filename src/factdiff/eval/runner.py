@@ -533,7 +533,7 @@ def format_result(result: EvalResult) -> Table:
         table.add_section()
         for e, (_, n) in located.items():
             values = [s.located_recall.get(e, (None, 0))[0] for s in systems]
-            row(f"… on the changed sentence {e}", str(n), values)
+            row(f"located {e}", str(n), values)
     table.add_section()
     per_row = 1000 * result.seconds_product / max(result.n_rows + result.n_failed, 1)
     base_per_row = 1000 * result.seconds_baseline / max(result.n_rows, 1)

@@ -92,10 +92,8 @@ def labelled_sentences(row: EvalRow, splitter) -> list[tuple[str, int]]:
     original = row.meta.get("original_summary")
     if original:
         seed = {_norm(s) for s in _split(splitter, original)}
-        edited = [s for s in sentences if _norm(s) not in seed]
-        if not edited:
-            return []
-        return [(s, 0 if _norm(s) not in seed else 1) for s in sentences]
+        labelled = [(s, int(_norm(s) in seed)) for s in sentences]
+        return labelled if any(label == 0 for _, label in labelled) else []
     return [(sentences[0], 0)] if len(sentences) == 1 else []
 
 
