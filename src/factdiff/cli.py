@@ -203,8 +203,8 @@ def evaluate(
     name: Annotated[
         str,
         typer.Argument(
-            help="Benchmark: summedits, frank, summac, nli, or perturb (the JSONL of "
-            "factdiff perturb or scripts/make_synthetic.py)."
+            help="Benchmark: summedits, frank, summac, nli, spun (a folder of spun stories), "
+            "or perturb (the JSONL of factdiff perturb or scripts/make_synthetic.py)."
         ),
     ],
     path: Annotated[Path, typer.Argument(help="Its data file (or folder for summac).")],
@@ -228,6 +228,16 @@ def evaluate(
             "its document.",
         ),
     ] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="spun: these stories only; dev-17..dev-24 names a range."),
+    ] = None,
+    mode: Annotated[
+        str, typer.Option("--mode", help="spun: R (original known), N (copies only) or both.")
+    ] = "both",
+    save: Annotated[
+        Path | None, typer.Option("--save", help="spun: write each story's JSON report here.")
+    ] = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Measure accuracy on a benchmark in one run: the rules alone, the learned verifier
@@ -242,6 +252,9 @@ def evaluate(
     from factdiff.verify.onnx_verifier import VERIFIER_DIR, read_manifest
     from factdiff.verify.summary_data import FOLDS
 
+    if name == "spun":
+        evaluate_spun(path, only or [], mode, save, json_out, no_model, verbose)
+        return
     with user_errors(verbose):
         if no_model and (fold_models or verifier_dir):
             raise InputError("bad_option", "--no-model cannot be used with a verifier folder")
@@ -260,6 +273,49 @@ def evaluate(
         Console().print(format_result(result))
         if json_out is not None:
             json_out.write_text(json.dumps(result_to_dict(result), indent=2), encoding="utf-8")
+
+
+def evaluate_spun(
+    folder: Path,
+    only: list[str],
+    mode: str,
+    save: Path | None,
+    json_out: Path | None,
+    no_model: bool,
+    verbose: bool,
+) -> None:
+    """``eval spun``: the scoring of the spun stories' README, per finding and change type."""
+    import json
+
+    from rich.progress import track
+
+    from factdiff.api import compare as compare_versions
+    from factdiff.errors import InputError
+    from factdiff.eval.spun import MODES, format_spun, run_spun
+    from factdiff.options import Options
+    from factdiff.resources import Resources
+
+    with user_errors(verbose):
+        modes = list(MODES) if mode == "both" else [mode]
+        if any(m not in MODES for m in modes):
+            raise InputError("bad_option", f"--mode must be R, N or both, not {mode!r}")
+        if not folder.is_dir():
+            raise InputError("no_input", f"{folder} is not a folder of spun stories")
+        options = Options(use_model=not no_model)
+        resources = Resources(options)
+
+        def compare(paths: list[str]) -> dict:
+            return compare_versions(paths, options=options, resources=resources).to_dict()
+
+        def progress(dirs):
+            return track(dirs, description="eval spun", console=stderr(), transient=True)
+
+        result = run_spun(folder, compare, only=only, modes=modes, save=save, progress=progress)
+        if not result.stories:
+            raise InputError("no_input", f"no story (a folder with gold.json) in {folder}")
+        Console().print(format_spun(result), markup=False, highlight=False)
+        if json_out is not None:
+            json_out.write_text(json.dumps(result.to_dict(), indent=2), encoding="utf-8")
 
 
 @app.command()
