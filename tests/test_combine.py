@@ -366,12 +366,14 @@ def test_supported_sentence_keeps_its_finding_but_it_no_longer_counts(p):
     assert len(r.changed_facts()) == 1
     out = apply_policy(r, POLICY)
     [f] = out.findings
-    assert (f.type, f.severity, f.claim, f.evidence) == (
+    assert (f.type, f.rule_severity, f.claim, f.evidence) == (
         rule.type,
         rule.severity,
         rule.claim,
         rule.evidence,
     )
+    # Shown, explained, and at severity info: every report reader counts non-info findings.
+    assert f.severity == "info"
     assert f.source == "rule"
     assert f.confidence == pytest.approx(0.8 * (1.0 - p), abs=1e-4)
     assert f.confidence < MIN_CONFIDENCE

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from factdiff.checks.documents import DocPairFindings, claim_evidence_pairs
 from factdiff.consistency import content_support, document_consistency, findings_factor
-from factdiff.pipeline import DocPairFindings, claim_evidence_pairs, resolve_reference
+from factdiff.pipeline import resolve_reference
 from factdiff.reconcile import consensus_findings, merge_duplicates, number_findings
 from factdiff.types import Document, Finding, Mention, Sentence, SentenceFacts, Span
 

@@ -110,7 +110,7 @@ def test_contract_keys_and_types():
     f = d["findings"][0]
     assert list(f) == [
         "id", "type", "severity", "confidence", "claim", "evidence", "introduced_by",
-        "explanation", "source",
+        "explanation", "source", "rule_severity",
     ]  # fmt: skip
     assert f["type"] in FINDING_TYPES and f["severity"] in ("high", "medium", "low", "info")
     assert f["confidence"] == 0.9123

@@ -246,6 +246,7 @@ def evaluate(
 
     from rich.progress import track
 
+    from factdiff.calibrate import load_calibration
     from factdiff.errors import InputError
     from factdiff.eval.runner import format_result, make_score_fn, result_to_dict, run_eval
     from factdiff.verify.combine import Policy
@@ -269,7 +270,16 @@ def evaluate(
         def progress(rows):
             return track(rows, description=f"eval {name}", console=stderr(), transient=True)
 
-        result = run_eval(name, path, score, policy=policy, limit=limit, progress=progress)
+        calibration = load_calibration()
+        result = run_eval(
+            name,
+            path,
+            score,
+            policy=policy,
+            calibration=calibration,
+            limit=limit,
+            progress=progress,
+        )
         Console().print(format_result(result))
         if json_out is not None:
             json_out.write_text(json.dumps(result_to_dict(result), indent=2), encoding="utf-8")

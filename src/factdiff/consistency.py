@@ -19,10 +19,13 @@ SUPPORT_WEIGHT = 0.25
 
 
 def findings_factor(findings: Iterable[Finding]) -> float:
-    """1.0 with no finding; each finding removes its severity-weighted confidence."""
+    """1.0 with no finding; each finding removes its severity-weighted confidence. The weight
+    is the rule's severity: a calibrated finding shown as unconfirmed (info) still lowers the
+    score by its (small) probability of being right, so the score keeps ranking copies."""
     factor = 1.0
     for f in findings:
-        factor *= 1.0 - SEVERITY_WEIGHT.get(f.severity, 0.0) * max(0.0, min(1.0, f.confidence))
+        weight = SEVERITY_WEIGHT.get(f.rule_severity or f.severity, 0.0)
+        factor *= 1.0 - weight * max(0.0, min(1.0, f.confidence))
     return factor
 
 

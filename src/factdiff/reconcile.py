@@ -29,7 +29,7 @@ from factdiff.types import (
 )
 
 if TYPE_CHECKING:
-    from factdiff.pipeline import DocPairFindings
+    from factdiff.checks.documents import DocPairFindings
 
 
 def reconcile(

@@ -62,6 +62,13 @@ class Resources:
         return load_embedder()
 
     @cached_property
+    def calibration(self) -> Any | None:
+        """The shipped finding calibration (``calibrate.py``), or None when none is shipped."""
+        from factdiff.calibrate import load_calibration
+
+        return load_calibration()
+
+    @cached_property
     def verifier(self) -> Any | None:
         """The learned consistency verifier, or None when it is disabled or not shipped."""
         if not self.options.use_model:

@@ -220,6 +220,9 @@ class Finding:
     introduced_by: str | None = None
     id: str = ""
     source: str = "rule"  # rule | model | rule+model
+    # The severity the rule gave, before calibration (calibrate.py) judged how likely the
+    # finding is to be right; None when the finding was not calibrated.
+    rule_severity: Severity | None = None
 
 
 # --------------------------------------------------------------------------- report

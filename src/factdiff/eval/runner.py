@@ -37,6 +37,7 @@ from factdiff.eval.metrics import (
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from factdiff.calibrate import Calibration
     from factdiff.options import Options
     from factdiff.resources import Resources
     from factdiff.types import Report
@@ -211,10 +212,13 @@ def system_verdicts(
     policy: Policy | None,
     consistency_threshold: float,
     changed: tuple[int, int] | None = None,
+    calibration: Calibration | None = None,
 ) -> dict[str, SystemVerdict]:
     """Every factdiff system's verdict from one report (made with ``combine=False``);
-    ``changed``: the rewrite's changed sentence [start, end), when known."""
-    from factdiff.verify.combine import apply_policy, verifier_only_score
+    ``changed``: the rewrite's changed sentence [start, end), when known. The rules and both
+    are calibrated as the product calibrates them (``pipeline.finish``)."""
+    from factdiff.pipeline import finish
+    from factdiff.verify.combine import verifier_only_score
 
     def verdict(r: Report) -> SystemVerdict:
         return SystemVerdict(
@@ -223,11 +227,11 @@ def system_verdicts(
             None if changed is None else located_on(r, changed),
         )
 
-    out = {"rules": verdict(report)}
+    out = {"rules": verdict(finish(report, None, calibration))}
     if policy is not None:
         alone = verifier_only_score(report)
         out["verifier"] = SystemVerdict(alone, alone < policy.alone_below)
-        out["both"] = verdict(apply_policy(report, policy))
+        out["both"] = verdict(finish(report, policy, calibration))
     return out
 
 
@@ -325,6 +329,7 @@ def run_eval(
     score_fn: ScoreFn,
     *,
     policy: Policy | None = None,
+    calibration: Calibration | None = None,
     limit: int | None = None,
     progress: ProgressFn | None = None,
     seed: int = 0,
@@ -334,6 +339,8 @@ def run_eval(
     return every system's metrics. With a verifier ``policy`` the verifier alone and rules +
     verifier are measured too. ``limit`` takes a deterministic stratified subsample;
     ``progress(rows)`` wraps the rows being scored (a progress bar such as rich's ``track``)."""
+    from factdiff.pipeline import finish
+
     started = time.perf_counter()
     rows, n_bad_load = load_dataset(name, path)
     n_loaded = len(rows)
@@ -348,11 +355,16 @@ def run_eval(
         try:
             report = score_fn(row.source, row.rewrite)
             systems = system_verdicts(
-                report, policy, consistency_threshold, row.meta.get("changed_sentence")
+                report,
+                policy,
+                consistency_threshold,
+                row.meta.get("changed_sentence"),
+                calibration,
             )
-            counted = report.changed_facts("low")
+            final = finish(report, policy, calibration)
+            counted = final.changed_facts("low")
             types = tuple(sorted({f.type for f in counted}))
-            n_source = sum(f.severity != "info" for f in report.findings) - len(counted)
+            n_source = sum(f.severity != "info" for f in final.findings) - len(counted)
         except Exception as exc:  # one bad row must not end the run: count it, keep going
             n_failed += 1
             if len(errors) < MAX_ERROR_MESSAGES:

@@ -16,6 +16,7 @@ from factdiff.errors import InputError
 from factdiff.types import (
     FINDING_TYPES,
     SCHEMA_VERSION,
+    SEVERITY_ORDER,
     Alignment,
     DocumentInfo,
     Finding,
@@ -106,6 +107,7 @@ def _finding_to_dict(f: Finding, index: int) -> dict[str, Any]:
         "introduced_by": f.introduced_by,
         "explanation": f.explanation,
         "source": f.source,
+        "rule_severity": f.rule_severity,
     }
 
 
@@ -235,6 +237,7 @@ def _finding_from_dict(d: Any, where: str) -> Finding:
         introduced_by=str(introduced_by) if introduced_by is not None else None,
         id=str(d.get("id") or ""),
         source=str(d.get("source") or "rule"),
+        rule_severity=d.get("rule_severity") if d.get("rule_severity") in SEVERITY_ORDER else None,
     )
 
 

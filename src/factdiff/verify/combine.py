@@ -194,9 +194,12 @@ def apply_policy(report: Report, policy: Policy) -> Report:
             findings.append(
                 replace(
                     f,
+                    severity="info",
+                    rule_severity=f.rule_severity or f.severity,
                     confidence=round(f.confidence * (1.0 - p), 4),
                     explanation=f"{f.explanation} The verifier judges the sentence supported "
-                    f"(P(consistent) = {p:.2f}), so this finding's confidence was lowered.",
+                    f"(P(consistent) = {p:.2f}), so this finding's confidence was lowered and "
+                    "it is not counted as a changed fact.",
                 )
             )
         elif p < policy.contradict_below:
