@@ -134,8 +134,27 @@ def test_one_to_one_and_document_order(embedder):
     found = align_documents({"a": a, "b": b, "c": c}, embedder, within_document=False)
     keys = pairs(found)
     assert ("a", 0, "b", 1) in keys and ("a", 1, "b", 0) in keys
-    assert [k for k in keys if k[0] == "a" and k[2] == "c"] == [("a", 0, "c", 0)]
+    # c restates a's sentence twice: both are its counterparts (a page that quotes a caption
+    # and then its rewrite), and a's other sentence stays unmatched.
+    assert [k for k in keys if k[0] == "a" and k[2] == "c"] == [("a", 0, "c", 0), ("a", 0, "c", 1)]
     assert all(k[0] < k[2] for k in keys)  # a always from the earlier document
+
+
+def test_a_second_counterpart_only_for_a_restatement_inside_the_page(embedder):
+    a = doc("a", "The council approved a budget of 40 million dollars on Monday.")
+    page = doc(
+        "p",
+        "The council approved a budget of 40 million dollars on Monday.",
+        "On Monday the council approved a budget of 90 million dollars.",
+    )
+    copy = doc(
+        "c",
+        "The council approved a budget of 40 million dollars on Monday.",
+        "The mayor said the schools will open in May.",
+    )
+    found = pairs(align_documents({"a": a, "p": page, "c": copy}, embedder, within_document=False))
+    assert ("a", 0, "p", 1) in found  # the rewrite after its original
+    assert ("a", 0, "c", 1) not in found
 
 
 def test_lexical_candidates_need_shared_content_words():

@@ -98,7 +98,7 @@ def test_hyphenated_name_words_count_by_their_capitalised_parts():
     assert _names("The ECG-XYZ trace was shown.", src) == ["ECG-XYZ"]
 
 
-def test_new_word_in_a_copied_sentence_is_a_change():
+def test_new_word_in_a_copied_sentence_is_shown_not_counted():
     text = (
         "The county court acquitted the former harbour master of all charges after a long "
         "trial in the northern town."
@@ -106,7 +106,7 @@ def test_new_word_in_a_copied_sentence_is_a_change():
     src = text.replace("acquitted", "convicted")
     found = unsupported_addition.check(pair(plain("d1", text), plain("d0", src)))
     assert [(f.type, f.severity, f.claim.span) for f in found] == [
-        ("unsupported_addition", "low", "acquitted")
+        ("unsupported_addition", "info", "acquitted")
     ]
     # a short or loosely copied sentence is a paraphrase: no finding
     assert (

@@ -221,15 +221,26 @@ def test_opposite_words_about_different_things_are_no_reversal():
     assert [f.claim.span for f in found] == ["cutting"]
 
 
-def test_modality_hedge_added_or_dropped_is_only_low():
+def test_modality_hedge_added_is_shown_and_hedge_dropped_is_a_change():
     c = S("d1", "The new filter may cut the noise.")
     e = plain("d0", "The new filter cuts the noise.")
     found = modality_change.check(pair(c.facts(modals=[c.modal("may", "possible")]), e))
-    assert [(f.type, f.severity) for f in found] == [("modality_change", "low")]
+    assert [(f.type, f.severity) for f in found] == [("modality_change", "info")]
     c = plain("d1", "The new filter cuts the noise.")
-    e = S("d0", "The new filter can cut the noise.")
-    found = modality_change.check(pair(c, e.facts(modals=[e.modal("can", "possible")])))
-    assert [(f.type, f.severity) for f in found] == [("modality_change", "low")]
+    e = S("d0", "The new filter might cut the noise.")
+    found = modality_change.check(pair(c, e.facts(modals=[e.modal("might", "possible")])))
+    assert [(f.type, f.severity) for f in found] == [("modality_change", "medium")]
+
+
+def test_modality_obligation_ability_and_conditional_are_not_compared():
+    """Paraphrases move between "must", "can", "would" and plain statements."""
+    for word, cls in (("must", "necessary"), ("can", "ability"), ("would", "conditional")):
+        c = plain("d1", "The new filter cuts the noise.")
+        e = S("d0", f"The new filter {word} cut the noise.")
+        assert modality_change.check(pair(c, e.facts(modals=[e.modal(word, cls)]))) == []
+        c = S("d1", f"The new filter {word} cut the noise.")
+        e = plain("d0", "The new filter cuts the noise.")
+        assert modality_change.check(pair(c.facts(modals=[c.modal(word, cls)]), e)) == []
 
 
 def test_negation_of_something_the_source_never_mentions_is_no_flip():

@@ -48,6 +48,9 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•▪‣◦+]|\d{1,3}[.)])[ \t]+(?=\S)")
 _INLINE_BULLET = re.compile(r"\s•\s")
 _TRAILING_OPENERS = re.compile(r"\s+([\"'“‘«„(\[]+)\s*$")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+# Sentences glued without a space ("on Wednesday.Latham emerged"), as scraped pages often have
+# them: a word of two or more lower-case letters, the end mark, then a capitalised word.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
 
 
 def make_sentence_splitter() -> Language:
@@ -234,7 +237,7 @@ def segment_document(doc: Document, splitter: Language | None = None) -> tuple[S
         for start, end, _ in units:
             found = split.get(start)
             spans = [(start, end)] if found is None else _repair(text, _clip(found, start, end))
-            for s_start, s_end in spans:
+            for s_start, s_end in _unglue(text, spans):
                 s_start, s_end = _strip(text, s_start, s_end)
                 if s_start < s_end:
                     sentences.append(
@@ -248,6 +251,18 @@ def segment_document(doc: Document, splitter: Language | None = None) -> tuple[S
                         )
                     )
     return tuple(sentences)
+
+
+def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split spans at sentence ends glued to the next sentence (see ``_GLUED``)."""
+    out = []
+    for start, end in spans:
+        for m in _GLUED.finditer(text, start, end):
+            if any(c.isalpha() for c in text[start : m.start()]):
+                out.append((start, m.start()))
+                start = m.start()
+        out.append((start, end))
+    return out
 
 
 def _clip(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

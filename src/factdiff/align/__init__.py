@@ -127,6 +127,9 @@ def _align_two(left: _Side, right: _Side) -> list[Alignment]:
     used_left = {i for g in groups for i in g.left}
     used_right = {j for g in groups for j in g.right}
     ones = greedy_one_to_one(pairs, len(left.sents), len(right.sents), used_left, used_right)
+    ones += second_counterparts(
+        pairs, ones, used_right, _PairScorer(right, right, same_document=True)
+    )
     out = [
         Alignment(left.sents[p.i], right.sents[p.j], p.relation, round(p.similarity, 4))
         for p in ones
@@ -137,6 +140,34 @@ def _align_two(left: _Side, right: _Side) -> list[Alignment]:
             for j in g.right:
                 out.append(Alignment(left.sents[i], right.sents[j], "partial", sim))
     return sorted(out, key=lambda a: (a.a.index, a.b.index))
+
+
+def second_counterparts(
+    pairs: Sequence[Scored],
+    ones: Sequence[Scored],
+    used_right: set[int],
+    within_right: _PairScorer,
+) -> list[Scored]:
+    """A later version's sentence left out of the one-to-one matching although it restates an
+    earlier sentence: a page that quotes an original caption and then its spun rewrite holds
+    two counterparts of one sentence, and the rewrite must be judged against the original,
+    not against whatever sentence is nearest. Only when the sentence that took the match is
+    a restatement of this one inside the same page (a copy's merged or split sentences are
+    not: each is matched on its own)."""
+    holder = {p.i: p.j for p in ones}
+    taken = set(holder.values()) | used_right
+    best: dict[int, Scored] = {}
+    for p in pairs:
+        if p.relation is None or p.j in taken or p.i not in holder:
+            continue
+        if p.j not in best or p.similarity > best[p.j].similarity:
+            best[p.j] = p
+    out = []
+    for j, p in sorted(best.items()):
+        first, second = sorted((holder[p.i], j))
+        if within_right(first, second).relation is not None:
+            out.append(p)
+    return out
 
 
 def _align_within(side: _Side) -> list[Alignment]:

@@ -92,6 +92,12 @@ def check_documents(
         claim_facts = facts[claim_doc]
         evidence_facts = facts[evidence_doc]
         aligned = counterparts(alignments, claim_doc, evidence_doc)
+        # A summary fuses several source sentences into one, so its unaligned sentences are
+        # judged against their nearest source sentences. A copy of a whole article rewrites
+        # sentence by sentence: an unaligned sentence of it has no counterpart, and a finding
+        # built against whatever sentence is nearest compares things that are not
+        # counterparts (no counterpart, no finding).
+        summary = is_summary(sentences[claim_doc], sentences[evidence_doc])
         # The verifier's passage for a sentence also takes its nearest source sentences (a
         # summary sentence fuses several), so with a verifier every sentence needs them.
         loose = [s for s in sentences[claim_doc] if with_requests or s.index not in aligned]
@@ -113,13 +119,15 @@ def check_documents(
             if index in aligned:
                 items = aligned[index]
                 relation = items[0][2] if len(items) == 1 else "partial"
-            else:
+            elif summary:
                 items = [
                     (s, sim, "partial")
                     for s, sim in nearest.get(index, [])
                     if sim >= EVIDENCE_FLOOR
                 ]
                 relation = "partial"
+            else:
+                items = []
             if items:
                 carried.add(cf.sentence.start)
                 pair = Pair(
@@ -142,11 +150,7 @@ def check_documents(
                     )
             else:
                 findings.extend(check_unaligned(cf, evidence_facts))
-        if (
-            options.omissions
-            and reference == evidence_doc
-            and not is_summary(sentences[claim_doc], sentences[evidence_doc])
-        ):
+        if options.omissions and reference == evidence_doc and not summary:
             carried = set(counterparts(alignments, evidence_doc, claim_doc))
             for ef in evidence_facts:
                 if ef.sentence.index not in carried:

@@ -1,13 +1,16 @@
-"""modality_change: a possibility made certain, a certainty hedged, an obligation dropped.
+"""modality_change: a possibility stated as fact or made certain, a certainty hedged.
 
-"the council may approve the plan" → "the council will approve the plan". Modals carry a class
-(possible | certain | necessary). "will" against no modal at all is not a change ("will vote
-on Tuesday" ~ "votes on Tuesday"). For a merged claim every evidence sentence counts: a modal
-one of them has is not added, and a modal is dropped only from a clause the claim carries.
+"the council may approve the plan" → "the council will approve the plan" or "... approves the
+plan". Modals carry a class (possible | certain | necessary | conditional | ability). For a
+merged claim every evidence sentence counts: a hedge one of them has is not added, and a hedge
+is dropped only from a clause the claim carries.
 
-Only a modal REPLACED by one of another class ("may" → "must") is medium. A hedge merely added
-("may improve") or dropped (the summary states plainly what the source hedged) is low: faithful
-summaries do both all the time, so on its own it is a note, not a changed fact.
+What is reported, and why only this: a rewrite that drops a hedge ("may" → "will", or "may"
+gone while the clause is kept) turns a possibility into a fact, which is the change spinners
+make; a certainty made a possibility ("will" → "may") is the reverse. A hedge added to a plain
+statement weakens it and is shown at severity info. Obligation ("must", "should", "need to"),
+ability ("can") and the conditional ("would") are not compared: paraphrases move between them
+and plain statements all the time ("urged them to leave" / "said they should leave").
 """
 
 from __future__ import annotations
@@ -17,21 +20,24 @@ from factdiff.types import Finding, Mention, Pair, SentenceFacts
 
 # The claim carries an evidence modal's clause when it has this share of its content words.
 CARRIED = 0.6
+HEDGE = "possible"
+CERTAIN = "certain"
+# A claim with one of these cannot be said to state the clause as plain fact.
+NOT_PLAIN = frozenset({HEDGE, "conditional"})
 
 _WORDING = {
-    "possible": "as possible",
-    "certain": "as certain",
-    "necessary": "as necessary",
+    HEDGE: "as possible",
+    CERTAIN: "as certain",
     "": "as plain fact",
 }
 
 
 def _classes(facts: SentenceFacts) -> set[str]:
-    return {m.norm for m in facts.modals if m.norm} - {"certain"}
+    return {m.norm for m in facts.modals if m.norm}
 
 
-def _first(facts: SentenceFacts, classes: set[str]) -> Mention | None:
-    return next((m for m in facts.modals if m.norm in classes), None)
+def _first(facts: SentenceFacts, cls: str) -> Mention | None:
+    return next((m for m in facts.modals if m.norm == cls), None)
 
 
 def _describe(m: Mention | None) -> str:
@@ -40,40 +46,45 @@ def _describe(m: Mention | None) -> str:
     return f"{_WORDING.get(m.norm, 'as ' + m.norm)} ('{m.text}')"
 
 
-def _dropped(claim: SentenceFacts, evidence: tuple[SentenceFacts, ...], gone: set[str]):
-    """(evidence sentence, modal) of a class in ``gone`` whose clause the claim carries."""
+def _dropped_hedge(claim: SentenceFacts, evidence: tuple[SentenceFacts, ...]):
+    """(evidence sentence, hedge) whose clause the claim carries without a hedge."""
     for ev in evidence:
         for m in ev.modals:
-            if m.norm in gone and coverage(clause_keys(ev, m), (claim,)) >= CARRIED:
+            if m.norm == HEDGE and coverage(clause_keys(ev, m), (claim,)) >= CARRIED:
                 return ev, m
     return None
 
 
-def check(pair: Pair) -> list[Finding]:
+def _found(pair: Pair, severity, base: float, c_mod, ev, e_mod) -> list[Finding]:
     claim = pair.claim
-    if not pair.evidence:
-        return []
-    c_cls = _classes(claim)
-    e_all = set().union(*(_classes(e) for e in pair.evidence))
-    added = c_cls - e_all
-    dropped = _dropped(claim, pair.evidence, e_all - c_cls)
-    if not added and dropped is None:
-        return []
-    ev, e_mod = dropped or (pair.evidence[0], None)
-    # The modal that differs on each side; "certain" counts when it replaces another class.
-    c_mod = _first(claim, added) or _first(claim, {"certain"})
-    e_mod = e_mod or _first(ev, {"certain"})
-    if c_mod is None and e_mod is None:
-        return []
-    replaced = c_mod is not None and e_mod is not None
     return [
         finding(
             "modality_change",
-            "medium" if replaced else "low",
-            confidence(pair, 0.85 if replaced else 0.5),
+            severity,
+            confidence(pair, base),
             span_of(claim, c_mod),
             [span_of(ev, e_mod)],
             f"{doc_of(claim)} presents this {_describe(c_mod)} where {doc_of(ev)} presents "
             f"it {_describe(e_mod)}.",
         )
     ]
+
+
+def check(pair: Pair) -> list[Finding]:
+    claim = pair.claim
+    if not pair.evidence:
+        return []
+    mine = _classes(claim)
+    theirs = set().union(*(_classes(e) for e in pair.evidence))
+    if not mine & NOT_PLAIN:
+        dropped = _dropped_hedge(claim, pair.evidence)
+        if dropped is not None:
+            ev, e_mod = dropped
+            c_mod = _first(claim, CERTAIN)
+            return _found(pair, "medium", 0.85 if c_mod else 0.6, c_mod, ev, e_mod)
+    if HEDGE in mine and HEDGE not in theirs:
+        ev = next((e for e in pair.evidence if CERTAIN in _classes(e)), None)
+        if ev is not None:
+            return _found(pair, "medium", 0.85, _first(claim, HEDGE), ev, _first(ev, CERTAIN))
+        return _found(pair, "info", 0.5, _first(claim, HEDGE), pair.evidence[0], None)
+    return []

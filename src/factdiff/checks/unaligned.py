@@ -1,9 +1,10 @@
-"""A copy sentence with no counterpart in the source: unsupported_addition when it carries
-facts the source never gives.
+"""A copy sentence with no counterpart in the source: shown as an addition (severity info)
+when it carries facts the source never gives or is mostly new words.
 
-Medium when it brings new names or numbers, low when it brings only new dates or mostly new
-content words. A bridging sentence with nothing new ("The story continues below.") is not a
-finding: it is counted as unaligned by the aligner, not as a changed fact.
+It is never counted as a changed fact: with no counterpart there is nothing the sentence
+changed, only material the source does not have, and the source may simply be partial (a
+page that quotes part of an article is the reference when the original is not known). A
+bridging sentence with nothing new ("The story continues below.") is no finding at all.
 """
 
 from __future__ import annotations
@@ -23,13 +24,12 @@ def check_unaligned(claim: SentenceFacts, context: Sequence[SentenceFacts]) -> l
     new = new_facts(claim, context)
     if new:
         kinds = {kind for kind, _, _ in new}
-        severity = "medium" if kinds & {"entity", "number"} else "low"
         listed = ", ".join(dict.fromkeys(what for _, _, what in new))
         return [
             finding(
                 "unsupported_addition",
-                severity,
-                0.7 if severity == "medium" else 0.5,
+                "info",
+                0.7 if kinds & {"entity", "number"} else 0.5,
                 span_of(claim, *(m for _, m, _ in new)),
                 [],
                 f"{doc_of(claim)} adds a sentence with facts {ref_doc} does not give: {listed}.",
@@ -42,7 +42,7 @@ def check_unaligned(claim: SentenceFacts, context: Sequence[SentenceFacts]) -> l
         return [
             finding(
                 "unsupported_addition",
-                "low",
+                "info",
                 0.4,
                 span_of(claim),
                 [],

@@ -201,10 +201,12 @@ def check(pair: Pair) -> list[Finding]:
     for mention in changed_words(claim, pair.evidence, source):
         if any(a < mention.end and mention.start < b for a, b in taken):
             continue
+        # A new word in a copied sentence is a synonym as often as a change ("arrested" ->
+        # "detained"): shown, never counted (measured: right on 4 of 21 spun dev findings).
         findings.append(
             finding(
                 "unsupported_addition",
-                "low",
+                "info",
                 confidence(pair, 0.5),
                 span_of(claim, mention),
                 [span_of(pair.evidence[0])],

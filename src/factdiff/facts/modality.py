@@ -1,6 +1,6 @@
 """Modality: how sure the sentence is. "The council may approve the plan" and "the council
 will approve the plan" report different facts, so every modal word is kept with its class
-(possible | certain | necessary) as norm."""
+(possible | certain | necessary | conditional | ability) as norm."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ MODAL_VERBS: dict[str, str] = {
     "may": "possible",
     "might": "possible",
     "could": "possible",
-    "can": "possible",
-    "ca": "possible",  # spaCy splits "can't" into "ca" + "n't"
+    # Ability, not a hedge: "can be seen" is "is visible" as often as "may be seen".
+    "can": "ability",
+    "ca": "ability",  # spaCy splits "can't" into "ca" + "n't"
     "will": "certain",
-    "would": "certain",
+    # Conditional or reported future ("he said it would"), not a certainty.
+    "would": "conditional",
     "shall": "certain",
     "'ll": "certain",
     "wo": "certain",  # "won't"
@@ -50,8 +52,23 @@ PERIPHRASTIC: dict[str, str] = {
 }
 
 
+# A hedge or an intention, not yet a fact: "is thought to be", "plans to donate".
+HEDGING_PASSIVES = frozenset({"think", "believe", "expect", "suppose", "understand", "fear"})
+INTENTIONS = frozenset({"plan", "hope", "intend", "aim", "want", "wish", "seek"})
+
+
 def _periphrastic(doc, tok) -> str:
-    """The modal class of "going to" / "set to" / "has to" / "need to" + verb, else ""."""
+    """The modal class of "going to" / "set to" / "has to" / "need to" / "is thought to" /
+    "plans to" + verb, else ""."""
+    to_verb = (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+        and doc[tok.i + 2].pos_ in ("VERB", "AUX")
+    )
+    if to_verb and (
+        (lemma(tok) in HEDGING_PASSIVES and tok.tag_ == "VBN") or lemma(tok) in INTENTIONS
+    ):
+        return "possible"
     cls = PERIPHRASTIC.get(lemma(tok))
     if cls is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return ""
