@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from factdiff.checks._lexicon import ALIASES, DEMONYM_SUFFIXES, FORM_TO_BASE, SKIP_BIGRAMS
 from factdiff.types import Finding, Mention, Pair, SentenceFacts, Severity, Span
@@ -188,8 +189,24 @@ def _demonym_match(a: str, b: str) -> bool:
     return prefix >= 4 and (a.endswith(DEMONYM_SUFFIXES) != b.endswith(DEMONYM_SUFFIXES))
 
 
+def spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one word: a typo or a variant ("Lindsay" / "Lindsey", "captian" /
+    "captain", "Phillipines"), or one acronym with two letters swapped ("BPCA" / "BCPA"). One
+    edit (a swap counts as one) in words of five letters or more, two from nine."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    same_letters = len(a) == len(b) and sorted(a) == sorted(b) and a[0] == b[0]
+    if shortest >= 3 and same_letters and DamerauLevenshtein.distance(a, b) <= 1:
+        return True
+    if shortest < 5:
+        return False
+    return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 9 else 1)
+
+
 def names_match(a: str, b: str, demonym: bool = False) -> bool:
-    """Whether two names plausibly refer to the same thing (subset, acronym, spelling)."""
+    """Whether two names plausibly refer to the same thing (subset, acronym, alias, spelling)."""
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return False
@@ -197,6 +214,11 @@ def names_match(a: str, b: str, demonym: bool = False) -> bool:
         return True
     ta, tb = set(ka.split()), set(kb.split())
     if ta <= tb or tb <= ta:
+        return True
+    aa, ab = ALIASES.get(ka, ka), ALIASES.get(kb, kb)
+    if aa in (ab, kb) or ab == ka:
+        return True  # "NYC" / "New York", "UK" / "Britain"
+    if len(ta) == len(tb) and all(any(spelling_variant(x, y) for y in tb) for x in ta):
         return True
     ca, cb = ka.replace(" ", ""), kb.replace(" ", "")
     if (len(ca) >= 2 and ca == _initials(kb)) or (len(cb) >= 2 and cb == _initials(ka)):

@@ -60,7 +60,8 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
 # Words that carry a negation without "not": "declined to comment" ~ "did not comment".
 IMPLICIT_NEGATIVES = _words(
     "not no never none nobody nothing neither nor without cannot refuse fail deny decline "
-    "reject lack unable absent avoid prevent dismiss zero nowhere"
+    "reject lack unable absent avoid prevent dismiss zero nowhere minus instead rather "
+    "impossible resist"
 )
 
 IRREGULAR: dict[str, str] = {
@@ -167,6 +168,12 @@ ALIASES: dict[str, str] = {
     "america": "united states", "usa": "united states", "us": "united states",
     "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
     "holland": "netherlands", "un": "united nations", "eu": "european union",
+    "nyc": "new york", "new york city": "new york", "la": "los angeles", "gb": "united kingdom",
+    "tv": "television", "u s": "united states", "united states of america": "united states",
+    # month abbreviations ("Oct. 2013")
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
     # demonyms the shared-prefix rule cannot see
     "british": "united kingdom", "briton": "united kingdom", "britons": "united kingdom",
     "american": "united states", "americans": "united states", "dutch": "netherlands",
@@ -174,6 +181,8 @@ ALIASES: dict[str, str] = {
     "scottish": "scotland", "irish": "ireland", "greek": "greece", "spanish": "spain",
     "polish": "poland", "finnish": "finland", "turkish": "turkey", "filipino": "philippines",
 }  # fmt: skip
+# Words that a place name may carry or drop ("New York City" / "New York").
+GENERIC_NAME_WORDS = _words("city county state province district borough")
 DEMONYM_SUFFIXES = ("ian", "ish", "ese", "ean", "an", "i", "ic")
 
 PRONOUNS = _words("i me we us you he him she her it they them this that who someone anyone one")

@@ -16,6 +16,7 @@ from factdiff.checks._lexicon import (
     STOPWORDS,
     UP_CUES,
 )
+from factdiff.facts.polarity import FOCUS_WORDS
 from factdiff.types import Mention, SentenceFacts
 
 
@@ -98,10 +99,12 @@ def implicitly_negative(facts: SentenceFacts) -> bool:
 
 
 def negation_mentions(facts: SentenceFacts) -> tuple[Mention, ...]:
-    """Negation mentions, minus "not only ..." which does not negate."""
+    """Negation mentions, minus "not only / not just ..." which does not negate."""
     text, start = facts.sentence.text.lower(), facts.sentence.start
     return tuple(
-        m for m in facts.negations if not text[m.end - start :].lstrip().startswith("only")
+        m
+        for m in facts.negations
+        if not any(text[m.end - start :].lstrip().startswith(w + " ") for w in FOCUS_WORDS)
     )
 
 

@@ -43,14 +43,17 @@ CLAUSE_COVERAGE = 0.6
 
 
 def _verb_mismatch(claim: SentenceFacts, ev: SentenceFacts) -> tuple[Triple, Triple] | None:
-    """(claim triple, evidence triple) of the same verb, negated on one side only."""
+    """(claim triple, evidence triple) of a verb negated on one side only. A verb used twice
+    ("said he would not say no") matches when any of its uses agree on negation."""
+
+    def verb(t: Triple) -> str:
+        return base_form(t.verb.norm or t.verb.text)
+
     for ct in claim.triples:
-        for et in ev.triples:
-            same_verb = base_form(ct.verb.norm or ct.verb.text) == base_form(
-                et.verb.norm or et.verb.text
-            )
-            if same_verb and ct.negated != et.negated:
-                return ct, et
+        same = [et for et in ev.triples if verb(et) == verb(ct)]
+        mine = [c for c in claim.triples if verb(c) == verb(ct)]
+        if same and not {c.negated for c in mine} & {et.negated for et in same}:
+            return ct, same[0]
     return None
 
 
@@ -59,7 +62,8 @@ def _said_negated_elsewhere(pair: Pair, cue: Mention | None) -> bool:
     copy merged it in (a partial alignment lists several evidence sentences; a merge the
     aligner missed still has its source sentence in the context)."""
     keys = clause_keys(pair.claim, cue)
-    if len(keys) < 2:
+    # "nobody cared": a pronoun negator stands for the whole clause, one word is enough.
+    if len(keys) < (1 if cue is not None and cue.norm in CLAUSE_NEGATORS else 2):
         return False
     return any(
         (negation_mentions(f) or implicitly_negative(f)) and coverage(keys, (f,)) >= CLAUSE_COVERAGE
@@ -72,6 +76,7 @@ def _carried_over(claim: SentenceFacts, ev: SentenceFacts, cue: Mention | None) 
     return coverage(clause_keys(ev, cue), (claim,)) >= CLAUSE_COVERAGE
 
 
+CLAUSE_NEGATORS = frozenset({"nobody", "nothing", "none", "neither"})
 # Words between a negation and what it negates ("not be able to", "never been").
 _LIGHT = frozenset({"be", "been", "being", "able", "have", "had", "get", "got", "even", "yet"})
 # Negations that negate the next word; "nobody", "nothing" ... stand for a whole clause.

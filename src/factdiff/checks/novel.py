@@ -16,8 +16,15 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from factdiff.checks._common import _demonym_match, fold, name_key, tokens, word_key
-from factdiff.checks._lexicon import ALIASES
+from factdiff.checks._common import (
+    _demonym_match,
+    fold,
+    name_key,
+    spelling_variant,
+    tokens,
+    word_key,
+)
+from factdiff.checks._lexicon import ALIASES, GENERIC_NAME_WORDS
 from factdiff.types import Mention, SentenceFacts
 
 _RAW_TOKEN = re.compile(r"\S+")
@@ -101,6 +108,14 @@ def _known(word: str, keys: set[str]) -> bool:
         return True
     if any(v == alias and k in keys for k, v in ALIASES.items()):
         return True  # "Britain" for the source's "UK"
+    if word in GENERIC_NAME_WORDS or any(
+        word in v.split() and k in keys for k, v in ALIASES.items()
+    ):
+        return True  # "New York" (City) for the source's "NYC"
+    if len(word) >= 5 and any(
+        spelling_variant(word, k) for k in keys if abs(len(k) - len(word)) <= 2
+    ):
+        return True  # "Phillipines" for the source's "Philippines"
     if len(word) >= 4:
         stem = word[:4]
         return any(k.startswith(stem) and _demonym_match(word, k) for k in keys)

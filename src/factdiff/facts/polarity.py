@@ -10,6 +10,8 @@ NEGATION_WORDS = frozenset(
     {"not", "n't", "never", "no", "none", "nobody", "nothing", "nowhere", "neither", "nor",
      "without", "cannot"}
 )  # fmt: skip
+# "not only", "not just", "not merely": a focus construction, not a negation.
+FOCUS_WORDS = frozenset({"only", "just", "merely", "simply", "solely"})
 # Verbs that negate their complement: "failed to stop", "refused to pay", "denied it".
 NEGATING_VERBS = frozenset({"fail", "refuse", "deny", "decline"})
 _NEEDS_COMPLEMENT = frozenset({"fail", "refuse", "decline"})
@@ -28,8 +30,13 @@ def extract_negations(doc, offset: int) -> tuple[Mention, ...]:
     for tok in doc:
         low = tok.lower_.replace("\u2019", "'")
         if tok.dep_ == "neg" or low in NEGATION_WORDS:
-            if low == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only":
-                continue  # "not only ... but also" does not negate
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if low == "not" and nxt is not None and nxt.lower_ in FOCUS_WORDS:
+                continue  # "not only / not just ... but also" does not negate
+            if low == "no" and nxt is not None and nxt.lower_ != "one" and (
+                nxt.like_num or nxt.text == "."
+            ):
+                continue  # "No 1", "No. 10": the number sign
             if low == "no" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("doubt",):
                 continue  # "no doubt" asserts
             if low == "no" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "one":
