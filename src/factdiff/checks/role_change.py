@@ -17,6 +17,7 @@ from factdiff.checks._common import (
     names_match,
     reference_sentences,
     span_of,
+    spelling_variant,
     without_determiners,
 )
 from factdiff.checks._lexicon import RANK_WORDS
@@ -24,10 +25,18 @@ from factdiff.types import Entity, Finding, Mention, Pair
 
 
 def _roles_differ(a: Mention, b: Mention) -> bool:
-    ta, tb = set(without_determiners(a.norm or a.text)), set(without_determiners(b.norm or b.text))
-    if not ta or not tb or ta == tb:
+    """Different roles: another head noun ("student" / "professor"), or a rank word gained or
+    lost ("deputy mayor" / "mayor"). The same head with other modifiers ("sole rider" / "only
+    rider") and spelling variants ("captian") are one role."""
+    wa, wb = without_determiners(a.norm or a.text), without_determiners(b.norm or b.text)
+    if not wa or not wb:
         return False
-    if ta <= tb or tb <= ta:
+    # Spell each word of a as its variant in b, so a typo is no difference.
+    wa = [next((y for y in wb if spelling_variant(x, y)), x) for x in wa]
+    ta, tb = set(wa), set(wb)
+    if ta == tb:
+        return False
+    if ta <= tb or tb <= ta or wa[-1] == wb[-1]:
         return bool((ta ^ tb) & RANK_WORDS)
     return True
 

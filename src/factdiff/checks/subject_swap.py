@@ -21,6 +21,8 @@ from factdiff.checks._common import (
     without_determiners,
     word_key,
 )
+from factdiff.checks._lexicon import PRONOUNS
+from factdiff.facts.attribution import STANCES as SPEECH_VERBS
 from factdiff.types import Finding, Mention, Pair, SentenceFacts, Triple
 
 
@@ -35,6 +37,8 @@ def _keys(facts: SentenceFacts) -> set[str]:
     return {word_key(t) for t in tokens(facts.sentence.text)}
 
 
+# Subjects that name nothing by themselves ("another shows", "one said").
+_VAGUE = frozenset({"another", "other", "one", "some", "many", "most", "all", "both", "each"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "get"})
 
 
@@ -58,7 +62,13 @@ def _swapped(ct: Triple, et: Triple, claim: SentenceFacts, ev: SentenceFacts) ->
     if co and eo:
         return cs == eo and co == es
     # No object in the triple ("sank near the harbour"): each subject is elsewhere on the
-    # other side, and neither side is a passive with the other as agent.
+    # other side, and neither side is a passive with the other as agent. A pronoun stands for
+    # someone the sentence does not name ("he said" / "you said" may be one person), and who
+    # says something is the attribution check's business.
+    if cs in PRONOUNS or es in PRONOUNS or {cs, es} & _VAGUE:
+        return False
+    if base_form(ct.verb.norm or ct.verb.text) in SPEECH_VERBS:
+        return False
     if cs not in _keys(ev) or es not in _keys(claim):
         return False
     if _passive(claim, ct.verb) or _passive(ev, et.verb):
