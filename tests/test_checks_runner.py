@@ -19,14 +19,14 @@ def test_registry_is_an_explicit_ordered_tuple():
 
 
 def test_several_changes_in_one_sentence_are_all_reported_once():
-    c = S("d1", "Mayor Peter Lind did not sign the order on Thursday, police claim.", 200)
+    c = S("d1", "Mayor Peter Lind did not sign the order on Thursday, residents claim.", 200)
     e = S("d0", "Mayor Anne Ross signed the order on Tuesday, police said.")
     p = pair(
         c.facts(
             entities=[c.ent("Peter Lind", role="Mayor")],
             negations=[c.neg()],
             times=[c.time("Thursday", relation="on")],
-            attributions=[c.attr("police", "claim", "claim")],
+            attributions=[c.attr("residents", "claim", "claim")],
         ),
         e.facts(
             entities=[e.ent("Anne Ross", role="Mayor")],

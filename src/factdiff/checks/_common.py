@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from factdiff.checks._lexicon import ALIASES, DEMONYM_SUFFIXES, FORM_TO_BASE, SKIP_BIGRAMS
+from factdiff.lexicon import load_synonyms
 from factdiff.types import Finding, Mention, Pair, SentenceFacts, Severity, Span
 
 NAME_LABELS = frozenset(
@@ -203,6 +204,17 @@ def spelling_variant(a: str, b: str) -> bool:
     if shortest < 5:
         return False
     return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 9 else 1)
+
+
+def same_sense(a: str, b: str) -> bool:
+    """Two words that a rewrite may swap without changing the fact: the same base form, a
+    spelling variant, or WordNet near-synonyms ("dad" / "father", "sole" / "only")."""
+    forms_a = {base_form(a), word_key(a)}
+    forms_b = {base_form(b), word_key(b)}
+    if forms_a & forms_b or spelling_variant(a, b):
+        return True
+    table = load_synonyms()
+    return any(y in table.get(x, ()) or x in table.get(y, ()) for x in forms_a for y in forms_b)
 
 
 def names_match(a: str, b: str, demonym: bool = False) -> bool:

@@ -185,7 +185,9 @@ ALIASES: dict[str, str] = {
 GENERIC_NAME_WORDS = _words("city county state province district borough")
 DEMONYM_SUFFIXES = ("ian", "ish", "ese", "ean", "an", "i", "ic")
 
-PRONOUNS = _words("i me we us you he him she her it they them this that who someone anyone one")
+PRONOUNS = _words(
+    "i me we us you he him she her it they them this that who which someone anyone one"
+)
 
 RANK_WORDS = _words(
     "deputy vice former acting interim assistant ex chief senior junior associate co "

@@ -12,6 +12,8 @@ first-person speaker says ("we estimate X" → "X"), since the speaker IS the so
 
 from __future__ import annotations
 
+import re
+
 from factdiff.checks._common import (
     NAME_LABELS,
     base_form,
@@ -21,6 +23,7 @@ from factdiff.checks._common import (
     lexicon_words,
     name_of,
     names_match,
+    same_sense,
     span_of,
     support_sentences,
     text_has,
@@ -41,8 +44,40 @@ def same_speaker(a: Mention, b: Mention) -> bool:
         return True
     wa = [word_key(w) for w in without_determiners(a.norm or a.text)]
     wb = [word_key(w) for w in without_determiners(b.norm or b.text)]
-    # "police" ~ "police officers", but "local residents" is not "local police".
-    return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa)
+    # "police" ~ "police officers", "dad" ~ "father", but "local residents" is not "local
+    # police".
+    return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa or same_sense(wa[-1], wb[-1]))
+
+
+def described_as(named: Mention, generic: Mention, sentences) -> bool:
+    """In-document coreference, the cheap way: the document gives the named speaker the
+    generic one's head noun as a role ("defence lawyer Bruce Peters ... the lawyer said",
+    "Cameron, the Tory leader"), or writes the two side by side ("plastic surgeon Norman
+    Rowe")."""
+    words = [word_key(w) for w in without_determiners(generic.norm or generic.text)]
+    if not words:
+        return False
+    head = words[-1]
+    for f in sentences:
+        for e in f.entities:
+            if not names_match(name_of(e.mention), name_of(named)):
+                continue
+            for part in (e.role, e.affiliation):
+                if part and any(
+                    same_sense(head, w) for w in without_determiners(part.norm or part.text)
+                ):
+                    return True
+        text = f.sentence.text.lower()
+        name = (named.text or "").lower()
+        if name and re.search(
+            rf"\b{re.escape(head)}\w*,?\s+(?:\w+\s+){{0,2}}{re.escape(name)}", text
+        ):
+            return True
+        if name and re.search(
+            rf"{re.escape(name)},\s+(?:the|a|an)\s+(?:\w+\s+){{0,2}}{re.escape(head)}", text
+        ):
+            return True
+    return False
 
 
 _FIRST_PERSON = frozenset({"i", "we", "us", "me"})
@@ -63,6 +98,10 @@ def _stance(a: Attribution) -> str:
     return a.stance or "assert"
 
 
+def _same_stance(a: Attribution, b: Attribution) -> bool:
+    return (_stance(a) == "deny") == (_stance(b) == "deny")
+
+
 def _keeps_verb(claim: SentenceFacts, ea: Attribution) -> bool:
     """ "The damage was estimated at ..." keeps the hedge of "officials estimated ..."."""
     verb = base_form(ea.verb.norm or ea.verb.text)
@@ -81,8 +120,13 @@ def _compare(pair: Pair, ca: Attribution, ev: SentenceFacts, ea: Attribution) ->
     if not same_speaker(ca.speaker, ea.speaker):
         what = "attributes this to"
         if _named(ca.speaker) != _named(ea.speaker):
-            severity = "low"  # "the company said" for "Pfizer said": the same voice described
-    elif _stance(ca) != _stance(ea):
+            named, generic = (ca, ea) if _named(ca.speaker) else (ea, ca)
+            if described_as(named.speaker, generic.speaker, (claim, *pair.context)):
+                return None  # "the lawyer" for "defence lawyer Bruce Peters"
+            severity = "low"  # "the company said" for "Pfizer said": maybe the same voice
+    elif _stance(ca) != _stance(ea) and "deny" in (_stance(ca), _stance(ea)):
+        # "said" / "insisted" / "believes" are one speaker's word for the same statement;
+        # a denial turned into a statement (or back) is not.
         what = "changes the stance to"
     else:
         return None
@@ -103,7 +147,7 @@ def check(pair: Pair) -> list[Finding]:
     if claim.attributions and ref:
         ca = claim.attributions[0]
         if not any(
-            same_speaker(ca.speaker, a.speaker) and _stance(ca) == _stance(a) for _, a in ref
+            same_speaker(ca.speaker, a.speaker) and _same_stance(ca, a) for _, a in ref
         ):
             same = [r for r in ref if same_speaker(ca.speaker, r[1].speaker)]
             found = _compare(pair, ca, *(same or ref)[0])

@@ -16,8 +16,8 @@ from factdiff.checks._common import (
     name_of,
     names_match,
     reference_sentences,
+    same_sense,
     span_of,
-    spelling_variant,
     without_determiners,
 )
 from factdiff.checks._lexicon import RANK_WORDS
@@ -31,8 +31,9 @@ def _roles_differ(a: Mention, b: Mention) -> bool:
     wa, wb = without_determiners(a.norm or a.text), without_determiners(b.norm or b.text)
     if not wa or not wb:
         return False
-    # Spell each word of a as its variant in b, so a typo is no difference.
-    wa = [next((y for y in wb if spelling_variant(x, y)), x) for x in wa]
+    # Spell each word of a as its variant or synonym in b: a typo or a synonym ("only" /
+    # "sole", "dad" / "father") is no difference.
+    wa = [next((y for y in wb if same_sense(x, y)), x) for x in wa]
     ta, tb = set(wa), set(wb)
     if ta == tb:
         return False

@@ -24,6 +24,7 @@ from factdiff.checks._common import (
     fold,
     name_supported,
     reference_sentences,
+    same_sense,
     span_of,
     tokens,
     word_key,
@@ -114,6 +115,8 @@ def added_list_items(
         head = fold(s.text[words[-1][0] : words[-1][1]]) if words else ""
         if not words or word_key(head) in known or word_key(first) not in known:
             continue
+        if same_sense(head, first):
+            continue  # "hikers and travelers": one group named twice
         a, b = words[0][0], words[-1][1]
         out.append((Mention(s.text[a:b], s.start + a, s.start + b, "WORD", head), first))
     return out

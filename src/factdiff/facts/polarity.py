@@ -33,8 +33,11 @@ def extract_negations(doc, offset: int) -> tuple[Mention, ...]:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if low == "not" and nxt is not None and nxt.lower_ in FOCUS_WORDS:
                 continue  # "not only / not just ... but also" does not negate
-            if low == "no" and nxt is not None and nxt.lower_ != "one" and (
-                nxt.like_num or nxt.text == "."
+            if (
+                low == "no"
+                and nxt is not None
+                and nxt.lower_ != "one"
+                and (nxt.like_num or nxt.text == ".")
             ):
                 continue  # "No 1", "No. 10": the number sign
             if low == "no" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("doubt",):

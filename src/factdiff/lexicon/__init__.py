@@ -1,7 +1,9 @@
 """Word tables shipped as package data (read-only), loaded once per process on first use.
 
 antonyms.tsv holds WordNet 3.0 direct antonym pairs (see LICENSE-WordNet), one pair a line,
-tab separated, built by scripts/build_antonyms.py.
+tab separated, built by scripts/build_antonyms.py. synonyms.tsv holds, for common words, the
+words a rewrite may use instead (synonyms of the two most frequent senses, and the direct
+hypernym of the first), built by scripts/build_synonyms.py.
 """
 
 from __future__ import annotations
@@ -25,3 +27,17 @@ def load_antonyms() -> dict[str, frozenset[str]]:
             table.setdefault(a, set()).add(b)
             table.setdefault(b, set()).add(a)
     return {w: frozenset(ants) for w, ants in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_synonyms() -> dict[str, frozenset[str]]:
+    """word → the words that may replace it without changing the fact (see the module
+    docstring). Cached like the antonyms: immutable package data."""
+    table: dict[str, frozenset[str]] = {}
+    text = files(__name__).joinpath("synonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, _, near = line.partition("\t")
+        table[word] = frozenset(near.split())
+    return table
