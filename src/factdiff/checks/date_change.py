@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from factdiff.checks._common import (
+    clause_keys,
     confidence,
+    coverage,
     doc_of,
     finding,
     fold,
@@ -110,15 +112,36 @@ def check(pair: Pair) -> list[Finding]:
             if _relation_changed(ct, t):
                 findings.append(_finding(pair, ct, ev, t, 0.85))
             continue
-        support = [t for ev in support_sentences(pair) for t in ev.times]
-        if not other or any(
-            dates_agree(cf, time_fields(t.norm or t.mention.text)) for t in support
-        ):
+        if not other:
             continue
         pos = relative_position(claim, ct.mention)
         ev, t = min(other, key=lambda s: abs(relative_position(s[0], s[1].mention) - pos))
+        if _said_elsewhere(pair, ct, cf, ev):
+            continue
         findings.append(_finding(pair, ct, ev, t, 0.9))
     return findings
+
+
+# The counterpart must hold the claim's clause this much better than a source sentence that
+# gives the claim's date, for the date to count as changed rather than taken from there.
+CLEARER = 0.2
+
+
+def _said_elsewhere(pair: Pair, ct: TimeExpr, cf: dict[str, str], ev: SentenceFacts) -> bool:
+    """The source gives the claim's date in some sentence that is about what the claim's
+    clause is about (a summary moves a date from one sentence to another), at least as well
+    as the counterpart is: then the date is no change. "pronounced dead on Friday" is still a
+    change when the source's only "Friday" is when someone "was granted bail"."""
+    agreeing = [
+        f
+        for f in support_sentences(pair)
+        if any(dates_agree(cf, time_fields(t.norm or t.mention.text)) for t in f.times)
+    ]
+    if not agreeing:
+        return False
+    keys = clause_keys(pair.claim, ct.mention)
+    elsewhere = max(coverage(keys, (f,)) for f in agreeing)
+    return coverage(keys, (ev,)) < elsewhere + CLEARER
 
 
 def _finding(pair: Pair, ct: TimeExpr, ev: SentenceFacts, t: TimeExpr, base: float) -> Finding:

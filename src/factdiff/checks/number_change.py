@@ -62,11 +62,44 @@ def _target(pair: Pair, cq: Quantity, ref: list[tuple[SentenceFacts, Quantity]])
     return min(same, key=lambda t: abs(relative_position(t[0], t[1].mention) - pos))
 
 
+def _ordinals(facts: SentenceFacts) -> list[Quantity]:
+    return [q for q in facts.quantities if q.mention.label == "ORDINAL" and q.value is not None]
+
+
+def ordinal_changes(pair: Pair) -> list[Finding]:
+    """A rank changed in a sentence that is otherwise the same ("qualified in 16th place" →
+    "in sixth place"). Only between counterparts, only when each side has one rank, so
+    "the 17th-fastest" beside it or a century ("21st") cannot be mistaken for it."""
+    if pair.relation not in ("near_verbatim", "paraphrase") or len(pair.evidence) != 1:
+        return []
+    mine, theirs = _ordinals(pair.claim), _ordinals(pair.evidence[0])
+    if not mine or not theirs or len(mine) != len(theirs):
+        return []
+    claim, ev = pair.claim, pair.evidence[0]
+    values = {q.value for q in theirs}
+    out = []
+    for cq, q in zip(mine, theirs, strict=True):
+        if cq.value in values or values_equal(cq.value, q.value):
+            continue
+        out.append(
+            finding(
+                "number_change",
+                "high",
+                confidence(pair, 0.85),
+                span_of(claim, cq.mention),
+                [span_of(ev, q.mention)],
+                f"{doc_of(claim)} says '{cq.mention.text}' where {doc_of(ev)} says "
+                f"'{q.mention.text}'.",
+            )
+        )
+    return out
+
+
 def check(pair: Pair) -> list[Finding]:
     claim = pair.claim
     ref = quantities(pair.evidence)
     if not ref:
-        return []
+        return ordinal_changes(pair)
     wider = [] if strict(pair) else quantities(pair.context)
     findings: list[Finding] = []
     for cq in claim.quantities:
@@ -101,4 +134,4 @@ def check(pair: Pair) -> list[Finding]:
                 f"{describe(q, ev)}.",
             )
         )
-    return findings
+    return findings + ordinal_changes(pair)
