@@ -48,6 +48,7 @@ def reconcile(
         cross = consensus_findings(results)
     else:
         cross = [f for r in results for f in r.findings]
+    cross = not_against_spun(cross, within)
     findings = number_findings(merge_duplicates([*cross, *within]), [d.id for d in docs])
     return Report(
         reference=reference,
@@ -69,6 +70,21 @@ def reconcile(
         texts={d.id: d.text for d in docs},
         mode="reference" if reference is not None else "consensus",
     )
+
+
+def not_against_spun(cross: Sequence[Finding], within: Sequence[Finding]) -> list[Finding]:
+    """Direction from evidence, not from file order: a sentence that its own page shows to
+    be a changed rewrite of the page's earlier original (a within-page finding) is no
+    evidence against another version. A copy that agrees with the original is then not
+    flagged for disagreeing with the spun caption; the spun caption is reported on its page."""
+    spun = {
+        (f.claim.doc, f.claim.start)
+        for f in within
+        if f.severity != "info" and f.evidence and all(e.doc == f.claim.doc for e in f.evidence)
+    }
+    return [
+        f for f in cross if not (f.evidence and all((e.doc, e.start) in spun for e in f.evidence))
+    ]
 
 
 def consensus_findings(results: Sequence[DocPairFindings]) -> list[Finding]:

@@ -146,9 +146,7 @@ def check(pair: Pair) -> list[Finding]:
     findings: list[Finding] = []
     if claim.attributions and ref:
         ca = claim.attributions[0]
-        if not any(
-            same_speaker(ca.speaker, a.speaker) and _same_stance(ca, a) for _, a in ref
-        ):
+        if not any(same_speaker(ca.speaker, a.speaker) and _same_stance(ca, a) for _, a in ref):
             same = [r for r in ref if same_speaker(ca.speaker, r[1].speaker)]
             found = _compare(pair, ca, *(same or ref)[0])
             findings.extend([found] if found else [])

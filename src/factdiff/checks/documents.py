@@ -31,6 +31,10 @@ EVIDENCE_FLOOR = 0.3
 EVIDENCE_K = 3
 # Alignments the verifier does not score (see check_documents).
 RULES_ONLY_RELATIONS = frozenset({"verbatim", "near_verbatim"})
+# Inside one page, a rewrite follows its original this closely (see restates_nearby).
+WITHIN_PARAGRAPHS = 1
+WITHIN_SENTENCES = 3
+MAX_WITHIN_CHANGES = 1
 # Inside one page, a later sentence may add to an earlier one: that is writing, not a change.
 WITHIN_SKIPPED = frozenset({"unsupported_addition", "omission"})
 
@@ -170,8 +174,9 @@ def check_within_documents(
 ) -> list[Finding]:
     """Findings inside one document: a sentence that contradicts itself, and a page that holds
     an original sentence and, later, its rewrite (the later one is checked against the earlier
-    one). The reference is trusted as a whole, so its restatements are not checked; and a
-    later sentence elaborating on an earlier one is ordinary writing, not an addition.
+    one). Every page is checked so, the reference too (a page alone, or first, may carry
+    spun captions); only a restatement right after its original counts (``restates_nearby``);
+    and a later sentence elaborating on an earlier one is ordinary writing, not an addition.
 
     A later sentence that has its own counterpart in another version (the reference, or in
     consensus mode any other version) is judged against that counterpart by
@@ -191,9 +196,9 @@ def check_within_documents(
     ]
     anchored = with_counterpart(alignments, reference, lambda al: al.relation != "partial")
     for al in alignments:
-        if al.a.doc != al.b.doc or al.a.doc == reference or not facts.get(al.a.doc):
+        if al.a.doc != al.b.doc or not facts.get(al.a.doc):
             continue
-        if (al.b.doc, al.b.index) in anchored:
+        if (al.b.doc, al.b.index) in anchored or not restates_nearby(al):
             continue
         doc_facts = facts[al.a.doc]
         pair = Pair(
@@ -203,8 +208,24 @@ def check_within_documents(
             similarity=al.similarity,
             context=(doc_facts[al.a.index],),
         )
-        findings.extend(f for f in run_pair_checks(pair) if f.type not in WITHIN_SKIPPED)
+        found = [f for f in run_pair_checks(pair) if f.type not in WITHIN_SKIPPED]
+        # A rewrite keeps the facts and breaks one; two sentences that differ in several
+        # facts ("up 12% to $41.2 million in the quarter" ... "up 8% to $118.5 million in
+        # nine months") are two statements, not one restated.
+        if sum(f.severity != "info" for f in found) <= MAX_WITHIN_CHANGES:
+            findings.extend(found)
     return findings
+
+
+def restates_nearby(al: Alignment) -> bool:
+    """The later sentence comes right after the one it restates (in the same or the next
+    paragraph, a few sentences on): a quoted caption followed by its rewrite. An article that
+    sums up its story in a lead and tells it again below restates from afar, and does so in
+    its own words: that is writing, not a change."""
+    return (
+        al.b.paragraph - al.a.paragraph <= WITHIN_PARAGRAPHS
+        and al.b.index - al.a.index <= WITHIN_SENTENCES
+    )
 
 
 def with_counterpart(

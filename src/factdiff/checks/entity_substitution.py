@@ -9,6 +9,9 @@ relative position is taken as "the corresponding place".
 
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 from factdiff.checks._common import (
     NAME_LABELS,
     confidence,
@@ -25,9 +28,11 @@ from factdiff.checks._common import (
     support_sentences,
     text_has,
 )
+from factdiff.checks._lexicon import MONTHS, WEEKDAYS
 from factdiff.checks.novel import novel_names, source_keys
-from factdiff.types import Entity, Finding, Pair, SentenceFacts
+from factdiff.types import Entity, Finding, Mention, Pair, SentenceFacts
 
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # The one label confusion of a small NER model worth bridging: a person tagged as an org.
 _CONFUSED = {"PERSON", "ORG"}
 
@@ -103,4 +108,71 @@ def check(pair: Pair) -> list[Finding]:
                 f"{old.mention.text}{as_role}.",
             )
         )
+    if not findings and strict(pair) and len(pair.evidence) == 1:
+        findings = swapped_name_words(pair)
     return findings
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
+
+
+def _name_run(words: list[re.Match], sentence_start: bool) -> list[re.Match] | None:
+    """The one run of capitalised words among ``words`` (at most three, not the sentence's
+    first word), or None when there is none or more than one."""
+    runs: list[list[re.Match]] = []
+    for k, w in enumerate(words):
+        if w.group()[0].isupper() and not (sentence_start and k == 0):
+            if runs and k > 0 and runs[-1][-1] is words[k - 1]:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+    return runs[0] if len(runs) == 1 and len(runs[0]) <= 3 else None
+
+
+def _in_time(facts: SentenceFacts, words: list[re.Match]) -> bool:
+    at = facts.sentence.start
+    spans = [(t.mention.start, t.mention.end) for t in facts.times]
+    spans += [(q.mention.start, q.mention.end) for q in facts.quantities]
+    return any(a < at + w.end() and at + w.start() < b for w in words for a, b in spans) or any(
+        w.group().lower().rstrip(".") in CALENDAR_WORDS for w in words
+    )
+
+
+def swapped_name_words(pair: Pair) -> list[Finding]:
+    """In a sentence copied nearly word for word, one capitalised name put in the place of
+    another ("uploaded to LiveLeak" → "posted on YouTube"), even when the small NER model
+    tags neither as a name: the words around them are the counterpart's."""
+    claim, ev = pair.claim, pair.evidence[0]
+    cw = list(_WORD.finditer(claim.sentence.text))
+    ew = list(_WORD.finditer(ev.sentence.text))
+    ops = SequenceMatcher(
+        None, [w.group().lower() for w in cw], [w.group().lower() for w in ew], autojunk=False
+    ).get_opcodes()
+    out = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace":
+            continue
+        mine, theirs = _name_run(cw[i1:i2], i1 == 0), _name_run(ew[j1:j2], j1 == 0)
+        if not mine or not theirs:
+            continue
+        new = " ".join(w.group() for w in mine)
+        old = " ".join(w.group() for w in theirs)
+        if _in_time(claim, mine) or _in_time(ev, theirs):
+            continue  # "on Tuesday" → "on Thursday" is date_change's
+        if names_match(new, old) or text_has(new, (ev,)) or text_has(old, (claim,)):
+            continue
+        at = claim.sentence.start
+        m = Mention(new, at + mine[0].start(), at + mine[-1].end(), "NAME", new.lower())
+        et = ev.sentence.start
+        o = Mention(old, et + theirs[0].start(), et + theirs[-1].end(), "NAME", old.lower())
+        out.append(
+            finding(
+                "entity_substitution",
+                "high",
+                confidence(pair, 0.8),
+                span_of(claim, m),
+                [span_of(ev, o)],
+                f"{doc_of(claim)} names {new} where {doc_of(ev)} names {old}.",
+            )
+        )
+    return out
