@@ -251,7 +251,15 @@ def name_supported(m: Mention, sentences: Sequence[SentenceFacts]) -> bool:
         for e in f.entities:
             if names_match(name_of(m), name_of(e.mention), demonym or e.mention.label == "NORP"):
                 return True
-    return text_has(m.text, sentences) or text_has(name_key(name_of(m)), sentences)
+    key = name_key(name_of(m))
+    if text_has(m.text, sentences) or text_has(key, sentences):
+        return True
+    if key in ALIASES and text_has(ALIASES[key], sentences):
+        return True  # "NYC" where the source writes "New York", "No" for "number"
+    words = key.split()
+    return len(words) == 1 and any(
+        spelling_variant(words[0], w) for f in sentences for w in tokens(f.sentence.text)
+    )
 
 
 def same_label_group(a: str, b: str) -> bool:

@@ -168,7 +168,8 @@ ALIASES: dict[str, str] = {
     "america": "united states", "usa": "united states", "us": "united states",
     "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
     "holland": "netherlands", "un": "united nations", "eu": "european union",
-    "nyc": "new york", "new york city": "new york", "la": "los angeles", "gb": "united kingdom",
+    "no": "number", "nyc": "new york", "new york city": "new york", "la": "los angeles",
+    "gb": "united kingdom",
     "tv": "television", "u s": "united states", "united states of america": "united states",
     # month abbreviations ("Oct. 2013")
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",

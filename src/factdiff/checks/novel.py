@@ -112,7 +112,7 @@ def _known(word: str, keys: set[str]) -> bool:
         word in v.split() and k in keys for k, v in ALIASES.items()
     ):
         return True  # "New York" (City) for the source's "NYC"
-    if len(word) >= 5 and any(
+    if len(word) >= 3 and any(
         spelling_variant(word, k) for k in keys if abs(len(k) - len(word)) <= 2
     ):
         return True  # "Phillipines" for the source's "Philippines"
@@ -235,6 +235,11 @@ def _compound_known(number: str, unit: str, source_text: str) -> bool:
         for n in numbers
         for u in units
     )
+
+
+def source_values(source: Sequence[SentenceFacts]) -> set[float]:
+    """Every number the source gives, in any spelling ("one", "1", "5bn")."""
+    return _values(fold("\n".join(f.sentence.text for f in source)))
 
 
 def novel_numbers(claim: SentenceFacts, source: Sequence[SentenceFacts]) -> list[Mention]:

@@ -33,7 +33,7 @@ from factdiff.checks._common import (
 from factdiff.checks._lexicon import STOPWORDS
 from factdiff.checks._numbers import consistent, describe, quantities
 from factdiff.checks.date_change import dates_agree, time_fields
-from factdiff.checks.novel import novel_names, novel_numbers, source_keys
+from factdiff.checks.novel import novel_names, novel_numbers, source_keys, source_values
 from factdiff.types import Finding, Mention, Pair, SentenceFacts
 
 # "X and Y", "X, or Y", "X as well as their Y": Y runs up to MAX_ITEM_WORDS words, cut at the
@@ -55,9 +55,12 @@ def new_facts(
             out.append(("entity", e.mention, e.mention.text))
     ref_quantities = [q for _, q in quantities(source)]
     text = _text(source)
+    spelled = source_values(source)
     for _, q in quantities((claim,)):
         in_text = re.search(rf"(?<![\d.,]){re.escape(q.mention.text)}(?![\d])", text)
-        if not in_text and not any(consistent(q, r) for r in ref_quantities):
+        if in_text or (q.value is not None and q.value in spelled):
+            continue  # "1" for the source's "one"
+        if not any(consistent(q, r) for r in ref_quantities):
             out.append(("number", q.mention, describe(q, claim)))
     ref_times = [time_fields(t.norm or t.mention.text) for f in source for t in f.times]
     for t in claim.times:
