@@ -9,10 +9,13 @@
 2. Every finding above info is labelled as ``factdiff eval spun`` scores it: 1 on a changed
    unit, 0 on a copied/faithful/neutral unit or in the original; others are left out.
 3. A logistic regression (L2, Newton steps; numpy only) is fitted on ``calibrate.finding_features``.
-   Out-of-fold probabilities (stories split into folds, never one story in two folds) choose
-   the two thresholds: ``report_at``, the lowest threshold whose out-of-fold precision is at
-   least --precision, and ``medium_at`` for --medium-precision. Then the model is refitted on
-   every row and written with its sha256 pinned in models/manifest.json.
+   A finding whose calibrated probability of being right is under --report-at (0.5: more
+   likely wrong than right) is shown at severity info. Out-of-fold probabilities (stories
+   split into folds, never one story in two folds) choose ``medium_at``: the lowest
+   threshold whose out-of-fold precision reaches --medium-precision, so that findings of
+   severity medium and above (what ``check --fail-on medium`` gates on) are the precise
+   ones. Then the model is refitted on every row and written with its sha256 pinned in
+   models/manifest.json.
 
 Only the stories named by --only are read: keep dev-17..dev-24 out to check on them.
 """
@@ -99,8 +102,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("stories", type=Path)
     ap.add_argument("--only", nargs="*", default=["dev-01..dev-16"])
-    ap.add_argument("--precision", type=float, default=0.85)
-    ap.add_argument("--medium-precision", type=float, default=0.9)
+    ap.add_argument("--report-at", type=float, default=0.5)
+    ap.add_argument("--medium-precision", type=float, default=0.85)
     ap.add_argument("--cache", type=Path, help="keep (and reuse) the uncalibrated reports here")
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
@@ -138,8 +141,14 @@ def main() -> None:
     for k in range(FOLDS):
         w = fit(x[fold != k], y[fold != k])
         oof[fold == k] = 1.0 / (1.0 + np.exp(-(x[fold == k] @ w)))
-    report_at = threshold_for(oof, y, a.precision)
+    report_at = a.report_at
     medium_at = max(report_at, threshold_for(oof, y, a.medium_precision))
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        sel = oof >= t
+        print(
+            f"  out of fold at {t:.1f}: {int(sel.sum())} findings kept, precision "
+            f"{y[sel].mean() if sel.any() else 0:.3f}, {int(y[sel].sum())}/{int(y.sum())} right"
+        )
     kept = oof >= report_at
     print(f"{len(y)} findings, {int(y.sum())} right (precision {y.mean():.3f} uncalibrated)")
     print(
@@ -156,7 +165,7 @@ def main() -> None:
             "fitted_on": [d.name for d in stories],
             "findings": len(y),
             "right": int(y.sum()),
-            "precision_target": a.precision,
+            "report_at": a.report_at,
             "medium_precision_target": a.medium_precision,
             "l2": L2,
             "folds": FOLDS,

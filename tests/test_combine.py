@@ -547,17 +547,19 @@ def test_without_the_model_there_are_no_verdicts(shipped):
 def test_run_without_combine_leaves_rule_findings_alone(shipped):
     from factdiff.ingest import document_from_text
     from factdiff.options import Options
-    from factdiff.pipeline import run
+    from factdiff.pipeline import finish, run
 
     docs = [
         document_from_text(SOURCE, "source", source="source"),
         document_from_text(REWRITE, "rewrite", source="rewrite"),
     ]
-    rules = run(docs, Options(use_model=False), shipped)
+    rules = run(docs, Options(use_model=False), shipped, combine=False)
     raw = run(docs, Options(), shipped, combine=False)
     assert raw.verdicts and rules.verdicts == ()
     assert rule_view(raw) == rule_view(rules)
     assert rules.findings, "the rewrite reverses facts: the rules should name some"
-    # and combining afterwards is exactly what run() does by default
+    # and combining, then calibrating, afterwards is exactly what run() does by default
     combined = run(docs, Options(), shipped)
-    assert combined == apply_policy(raw, Policy.from_manifest(shipped.verifier.manifest))
+    policy = Policy.from_manifest(shipped.verifier.manifest)
+    assert combined == finish(raw, policy, shipped.calibration)
+    assert combined.findings != apply_policy(raw, policy).findings  # calibration did act

@@ -32,7 +32,9 @@ from factdiff.reconcile import build_summary
 from factdiff.types import SEVERITY_ORDER, Finding, Report, Severity
 
 CALIBRATION = "calibration"  # its name in models/manifest.json
-UNCALIBRATED = frozenset({"omission"})
+# Omissions are info by design; a sentence contradicting itself is judged on that sentence
+# alone, with no counterpart whose closeness the model could weigh.
+UNCALIBRATED = frozenset({"omission", "internal_inconsistency"})
 
 
 def _words(text: str) -> set[str]:
@@ -55,6 +57,9 @@ def finding_features(f: Finding, consensus: bool) -> dict[str, float]:
     feats["no_claim_span"] = float(not claim_span)
     feats["no_evidence_span"] = float(not ev_span)
     if claim_span and ev_span:
+        # Two names ("Brennan County" / "Kestrel County") are a sharper contrast than two
+        # common phrases ("champion" / "gold medallist").
+        feats["both_names"] = float(claim_span[:1].isupper() and ev_span[:1].isupper())
         a, b = claim_span.lower(), ev_span.lower()
         feats["span_similarity"] = fuzz.ratio(a, b) / 100.0
         wa, wb = _words(a), _words(b)
