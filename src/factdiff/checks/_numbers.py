@@ -74,3 +74,34 @@ def consistent(claim: Quantity, ref: Quantity) -> bool:
     if hedge_group(ref) == "" and abs(a - b) <= 0.3 * max(abs(a), abs(b)):
         return (group == "min" and a <= b) or (group == "max" and a >= b)
     return False
+
+
+# Spans of time in days, so that "seven days" is "a week" and "three decades" "30 years".
+DAYS_IN = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650,
+           "century": 36500}  # fmt: skip
+_DURATION = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+(?:\.\d+)?)"
+    r"[\s-]+(day|week|fortnight|month|year|decade|century|centurie)s?\b"
+)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+
+
+def durations(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, days) of every span of time written as a count and a unit."""
+    out = []
+    for m in _DURATION.finditer(fold(text)):
+        count = _SMALL.get(m[1])
+        value = float(count if count is not None else m[1])
+        out.append((m.start(), m.end(), value * DAYS_IN[m[2].replace("centurie", "century")]))
+    return out
+
+
+def same_duration(claim: SentenceFacts, q: Quantity, source: Iterable[SentenceFacts]) -> bool:
+    """The claim's quantity is a span of time the source gives in another unit."""
+    at = q.mention.start - claim.sentence.start
+    mine = [d for a, b, d in durations(claim.sentence.text) if a <= at < b]
+    if not mine:
+        return False
+    given = {round(d, 3) for f in source for _, _, d in durations(f.sentence.text)}
+    return round(mine[0], 3) in given

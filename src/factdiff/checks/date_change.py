@@ -25,6 +25,8 @@ from factdiff.types import Finding, Pair, SentenceFacts, TimeExpr
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# A span of years: "2012-13", "2012–2013", "2012/13".
+_YEARS = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*(\d{2}|(?:19|20)\d{2})\b")
 
 
 def time_fields(norm: str) -> dict[str, str]:
@@ -35,6 +37,11 @@ def time_fields(norm: str) -> dict[str, str]:
     if iso:
         out.update(year=iso[1], month=str(int(iso[2])), day=str(int(iso[3])))
         text = _ISO.sub(" ", text)
+    years = _YEARS.search(text)
+    if years:
+        end = years[2] if len(years[2]) == 4 else years[1][:2] + years[2]
+        out.update(year=years[1], year_to=end)
+        text = _YEARS.sub(" ", text)
     clock = _CLOCK.search(text)
     if clock:
         hour = int(clock[1]) % 12 + (12 if clock[3] == "p" else 0)

@@ -21,6 +21,7 @@ from factdiff.checks._numbers import (
     describe,
     hedge_group,
     quantities,
+    same_duration,
     same_noun,
     usable,
 )
@@ -119,6 +120,8 @@ def check(pair: Pair) -> list[Finding]:
             continue  # rounded faithfully, or moved to another noun (quantity_swap's case)
         if any(consistent(cq, q) and same_noun(cq, q) for _, q in wider):
             continue
+        if same_duration(claim, cq, (*pair.evidence, *pair.context)):
+            continue  # "three decades" for "30 years"
         target = _target(pair, cq, ref)
         if target is None:
             continue

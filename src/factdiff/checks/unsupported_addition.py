@@ -31,7 +31,7 @@ from factdiff.checks._common import (
     word_keys,
 )
 from factdiff.checks._lexicon import STOPWORDS
-from factdiff.checks._numbers import consistent, describe, quantities
+from factdiff.checks._numbers import consistent, describe, quantities, same_duration
 from factdiff.checks.date_change import dates_agree, time_fields
 from factdiff.checks.novel import novel_names, novel_numbers, source_keys, source_values
 from factdiff.types import Finding, Mention, Pair, SentenceFacts
@@ -60,6 +60,8 @@ def new_facts(
         in_text = re.search(rf"(?<![\d.,]){re.escape(q.mention.text)}(?![\d])", text)
         if in_text or (q.value is not None and q.value in spelled):
             continue  # "1" for the source's "one"
+        if same_duration(claim, q, source):
+            continue  # "seven days" for "a week"
         if not any(consistent(q, r) for r in ref_quantities):
             out.append(("number", q.mention, describe(q, claim)))
     ref_times = [time_fields(t.norm or t.mention.text) for f in source for t in f.times]
