@@ -19,8 +19,8 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
+from factdiff.training.train import TrainConfig, train
 from factdiff.verify.onnx_verifier import MANIFEST, VERIFIER_DIR
-from factdiff.verify.train import TrainConfig, train
 
 
 def config_from_manifest(manifest: dict, out: Path, steps: int) -> TrainConfig:

@@ -1,7 +1,7 @@
 """Make a synthetic eval set (for ``factdiff eval perturb FILE``) from SummEdits source documents.
 
 The texts must be ones the verifier never trained on: it trains on ../shared/data/nli only (see
-src/factdiff/verify/data.py), so the unique ``doc`` fields of SummEdits dev are used. SummEdits
+src/factdiff/training/data.py), so the unique ``doc`` fields of SummEdits dev are used. SummEdits
 dev has only a few dozen distinct documents, so a document longer than ``--max-chars`` is cut
 into passages at line or sentence ends rather than dropped (eval stays fast, no text is lost).
 

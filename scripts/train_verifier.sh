@@ -9,6 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN="${1:-runs/verifier-v3}"
-python -m factdiff.verify.train --out "$RUN" --scale 2 --pooling mean --lr 1e-4 \
+python -m factdiff.training.train --out "$RUN" --scale 2 --pooling mean --lr 1e-4 \
     --warmup-ratio 0.1 --balance
-python -m factdiff.verify.export --run "$RUN"
+python -m factdiff.training.export --run "$RUN"

@@ -1,4 +1,4 @@
-"""Stage-2 training pairs from summary dev sets (verify/summary_data.py) and cross-fitting."""
+"""Stage-2 training pairs from summary dev sets (training/summary_data.py) and cross-fitting."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from factdiff.eval.datasets import EvalRow, load_summedits
 from factdiff.eval.runner import crossfit_score_fn
 from factdiff.segment import make_sentence_splitter
-from factdiff.verify.summary_data import (
+from factdiff.training.summary_data import (
     best_window,
     fold_of,
     labelled_sentences,

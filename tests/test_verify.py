@@ -96,7 +96,7 @@ def test_shipped_verifier_loads_if_present():
 
 def tiny_model(seed: int = 0):
     torch = pytest.importorskip("torch")
-    from factdiff.verify.modeling import BertConfig, CrossEncoder
+    from factdiff.training.modeling import BertConfig, CrossEncoder
 
     torch.manual_seed(seed)
     cfg = BertConfig(
@@ -108,15 +108,15 @@ def tiny_model(seed: int = 0):
 
 
 def torch_probs(model, max_length=64):
-    from factdiff.verify.data import PairExample
-    from factdiff.verify.train import load_tokenizer, predict
+    from factdiff.training.data import PairExample
+    from factdiff.training.train import load_tokenizer, predict
 
     rows = [PairExample(p, h, 1, "test") for p, h in PAIRS]
     return predict(model, load_tokenizer(TOKENIZER, max_length), rows)
 
 
 def test_export_round_trip_matches_torch(tmp_path):
-    from factdiff.verify.export import export_onnx
+    from factdiff.training.export import export_onnx
 
     model = tiny_model()
     export_onnx(model, tmp_path / "fp32.onnx")
@@ -129,7 +129,7 @@ def test_export_round_trip_matches_torch(tmp_path):
 
 
 def test_int8_quantisation_is_smaller_and_close(tmp_path):
-    from factdiff.verify.export import export_onnx, quantize
+    from factdiff.training.export import export_onnx, quantize
 
     model = tiny_model(1)
     export_onnx(model, tmp_path / "fp32.onnx")
@@ -141,7 +141,7 @@ def test_int8_quantisation_is_smaller_and_close(tmp_path):
 
 
 def test_score_checks_its_arguments(tmp_path):
-    from factdiff.verify.export import export_onnx
+    from factdiff.training.export import export_onnx
 
     export_onnx(tiny_model(), tmp_path / "fp32.onnx")
     verifier = load_verifier(write_folder(tmp_path / "v", model_file=tmp_path / "fp32.onnx"))
@@ -172,7 +172,7 @@ def tiny_base(folder: Path) -> Path:
 
 
 def run_folder(path: Path) -> Path:
-    from factdiff.verify.data import PairExample, write_pairs
+    from factdiff.training.data import PairExample, write_pairs
 
     path.mkdir(parents=True)
     rows = [PairExample(p, h, i % 2, "snli") for i, (p, h) in enumerate(PAIRS * 4)]
@@ -183,7 +183,7 @@ def run_folder(path: Path) -> Path:
 
 def test_training_resumes_to_the_same_weights(tmp_path):
     torch = pytest.importorskip("torch")
-    from factdiff.verify.train import TrainConfig, train
+    from factdiff.training.train import TrainConfig, train
 
     base = tiny_base(tmp_path / "base")
 
@@ -215,8 +215,8 @@ def test_training_resumes_to_the_same_weights(tmp_path):
 
 
 def test_figures_and_auc():
-    from factdiff.verify.data import PairExample
-    from factdiff.verify.train import figures, roc_auc
+    from factdiff.training.data import PairExample
+    from factdiff.training.train import figures, roc_auc
 
     labels = np.array([1, 1, 0, 0])
     assert roc_auc(labels, np.array([0.9, 0.8, 0.2, 0.1])) == 1.0
@@ -227,7 +227,7 @@ def test_figures_and_auc():
 
 
 def test_validation_premises_never_in_training(shared_data):
-    from factdiff.verify.data import DEFAULT_TRAIN, DEFAULT_VAL, MixConfig, split_sources
+    from factdiff.training.data import DEFAULT_TRAIN, DEFAULT_VAL, MixConfig, split_sources
 
     train, val = split_sources(shared_data / "nli", MixConfig(train=DEFAULT_TRAIN, val=DEFAULT_VAL))
     for name in DEFAULT_VAL:
@@ -265,9 +265,9 @@ def summaries_folder(path: Path) -> Path:
 
 def test_stage2_fine_tunes_on_summaries_and_export_records_both_stages(tmp_path):
     torch = pytest.importorskip("torch")
-    from factdiff.verify.export import run_record
-    from factdiff.verify.summary_data import fold_of
-    from factdiff.verify.train import TrainConfig, read_pairs, train
+    from factdiff.eval.folds import fold_of
+    from factdiff.training.export import run_record
+    from factdiff.training.train import TrainConfig, read_pairs, train
 
     base = tiny_base(tmp_path / "base")
     common = dict(base_model=base, batch_size=4, freeze_layers=0, threads=1, max_length=64)

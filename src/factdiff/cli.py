@@ -248,10 +248,10 @@ def evaluate(
 
     from factdiff.calibrate import load_calibration
     from factdiff.errors import InputError
+    from factdiff.eval.folds import FOLDS
     from factdiff.eval.runner import format_result, make_score_fn, result_to_dict, run_eval
     from factdiff.verify.combine import Policy
     from factdiff.verify.onnx_verifier import VERIFIER_DIR, read_manifest
-    from factdiff.verify.summary_data import FOLDS
 
     if name == "spun":
         evaluate_spun(path, only or [], mode, save, json_out, no_model, verbose)
@@ -352,7 +352,7 @@ def perturb(
 def train_verifier(ctx: typer.Context) -> None:
     """Train the consistency verifier (needs the train extra: pip install -e ".\\[train]")."""
     try:
-        from factdiff.verify.train import main as train_main
+        from factdiff.training.train import main as train_main
     except ImportError as exc:
         stderr().print(f"error: training needs the [train] extra ({exc})", markup=False)
         raise typer.Exit(EXIT_USAGE) from None

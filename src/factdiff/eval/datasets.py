@@ -155,7 +155,7 @@ def _summedits_row(record: dict, i: int) -> EvalRow:
         meta={
             "error_types": tuple(str(t) for t in edit_types) if label == 0 else (),
             # The seed summary the rewrite was edited from (consistent by construction): it
-            # tells which sentence was edited, for training data (verify/summary_data.py).
+            # tells which sentence was edited, for training data (training/summary_data.py).
             "original_summary": str(record.get("original_summary") or ""),
         },
     )

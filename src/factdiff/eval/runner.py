@@ -199,7 +199,7 @@ def crossfit_score_fn(fold_fns: Sequence[ScoreFn]) -> ScoreFn:
     """Cross-fitting: ``fold_fns[k]`` uses a verifier trained without fold k, and scores only
     the rows whose source is in fold k (``verify.summary_data.fold_of``), so no row is judged
     by a model that saw its document."""
-    from factdiff.verify.summary_data import fold_of
+    from factdiff.eval.folds import fold_of
 
     def score(source: str, rewrite: str) -> Report:
         return fold_fns[fold_of(source, len(fold_fns))](source, rewrite)

@@ -45,7 +45,7 @@ def roberta_large_throughput(
     (pairs/s, parameter count)."""
     import torch
 
-    from factdiff.verify.modeling import BertConfig, CrossEncoder
+    from factdiff.training.modeling import BertConfig, CrossEncoder
 
     if threads is not None:
         torch.set_num_threads(threads)

@@ -37,7 +37,7 @@ from factdiff.types import (
 )
 
 # Neighbouring source sentences on each side of an evidence sentence: the verifier was trained
-# on passages built the same way (verify/data.py), and pronouns need their antecedents.
+# on passages built the same way (training/data.py), and pronouns need their antecedents.
 NEIGHBOURS = 1
 # Source windows (SummaC-ZS style): WINDOW sentences every STRIDE, for a source of at most
 # MAX_WINDOWS windows (about 50 sentences: summaries' sources, news stories).

@@ -6,7 +6,7 @@ seed, and a checkpoint (model, optimiser, schedule, step) is written every few s
 the same command again continues from the last checkpoint. Every run logs its data mix and
 figures to ``<out>/log.jsonl``.
 
-    python -m factdiff.verify.train --out runs/verifier-v1
+    python -m factdiff.training.train --out runs/verifier-v1
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from factdiff.verify.data import (
+from factdiff.training.data import (
     DEFAULT_TRAIN,
     DEFAULT_VAL,
     MixConfig,
@@ -62,7 +62,7 @@ class TrainConfig:
     val_counts: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_VAL))
     perturb_train: int = 3600
     perturb_val: int = 300
-    # Stage 2 (fine-tuning on real summaries, verify/summary_data.py): start from these weights
+    # Stage 2 (fine-tuning on real summaries, training/summary_data.py): start from these weights
     # (a stage-1 run's model_final.pt), train on the summary dev sets under this folder
     # without fold ``exclude_fold``, plus ``replay`` pairs of the stage-1 mix so the NLI and
     # perturbation skills are not forgotten.
@@ -226,8 +226,8 @@ def summary_mix(cfg: TrainConfig) -> tuple[list[PairExample], list[PairExample]]
     """Stage 2's data: summary pairs of every fold but ``exclude_fold`` plus ``replay`` pairs
     of the stage-1 run's mix (read from the folder of ``init_from``); validation is the
     excluded fold's summary pairs (none when training on all) plus stage 1's validation."""
+    from factdiff.eval.folds import fold_of, load_summary_rows, summary_pairs
     from factdiff.segment import make_sentence_splitter
-    from factdiff.verify.summary_data import fold_of, load_summary_rows, summary_pairs
 
     if cfg.init_from is None:
         raise SystemExit("--summaries needs --init-from (a stage-1 run's model_final.pt)")
@@ -247,7 +247,7 @@ def summary_mix(cfg: TrainConfig) -> tuple[list[PairExample], list[PairExample]]
 
 
 def build_model(cfg: TrainConfig, base: Path):
-    from factdiff.verify.modeling import BertConfig, CrossEncoder, load_pretrained_bert
+    from factdiff.training.modeling import BertConfig, CrossEncoder, load_pretrained_bert
 
     model = CrossEncoder(BertConfig.from_json(base / "config.json"), cfg.pooling)
     missing = load_pretrained_bert(model, base / "model.safetensors")

@@ -2,7 +2,7 @@
 check the int8 model against PyTorch on the validation pairs, and write the shipped folder
 (``model.onnx``, ``tokenizer.json``, ``manifest.json``).
 
-    python -m factdiff.verify.export --run runs/verifier-v1
+    python -m factdiff.training.export --run runs/verifier-v1
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from factdiff.models.hashes import sha256_file
-from factdiff.verify.data import PairExample, read_pairs
+from factdiff.training.data import PairExample, read_pairs
 from factdiff.verify.onnx_verifier import VERIFIER_DIR, load_verifier
 
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
@@ -120,7 +120,7 @@ def run_record(run: Path) -> dict:
     done = [e for e in log if e["event"] == "done"]
     return {
         "command": " && ".join(
-            "python -m factdiff.verify.train " + " ".join(e["command"].split()[1:])
+            "python -m factdiff.training.train " + " ".join(e["command"].split()[1:])
             for e in log
             if e["event"] in ("start", "resume") and e.get("command")
         ),
@@ -141,7 +141,7 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
     """Export the final model of a training run into ``dest`` and return the manifest."""
     import torch
 
-    from factdiff.verify.train import (
+    from factdiff.training.train import (
         TrainConfig,
         build_model,
         default_base_model,
@@ -213,7 +213,7 @@ def export_run(run: Path, dest: Path = VERIFIER_DIR, base_model: Path | None = N
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
-        prog="python -m factdiff.verify.export", description=__doc__.split("\n\n")[0]
+        prog="python -m factdiff.training.export", description=__doc__.split("\n\n")[0]
     )
     p.add_argument(
         "--run", type=Path, required=True, help="training run folder (has model_final.pt)"

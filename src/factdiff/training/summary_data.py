@@ -25,25 +25,17 @@ run this way.)
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from factdiff.align.lexical import prepare
 from factdiff.eval.datasets import EvalRow, load_frank, load_summac, load_summedits
+from factdiff.eval.folds import fold_of
+from factdiff.training.data import PairExample
 from factdiff.verify.combine import NEIGHBOURS, WINDOW, window_spans
-from factdiff.verify.data import PairExample
 
-FOLDS = 2
 EVIDENCE = 3  # source sentences retrieved per claim sentence (before neighbours)
-
-
-def fold_of(source: str, folds: int = FOLDS) -> int:
-    """The document's fold: a hash of its whitespace-normalised, lower-cased text, so the same
-    article in two benchmarks (FRANK and SummaC share CNN/DM and XSum) lands in one fold."""
-    key = " ".join(source.lower().split())[:4000]
-    return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % folds
 
 
 def _words(text: str) -> frozenset[str]:
