@@ -5,7 +5,7 @@
 
 1. Every story is compared in both modes (R: the original first; N: page, copy, rereport) with
    the shipped rules and verifier, uncalibrated (``pipeline.run(combine=False)`` then
-   ``pipeline.finish`` without a calibration).
+   ``reconcile.finish`` without a calibration).
 2. Every finding above info is labelled as ``factdiff eval spun`` scores it: 1 on a changed
    unit, 0 on a copied/faithful/neutral unit or in the original; others are left out.
 3. A logistic regression (L2, Newton steps; numpy only) is fitted on ``calibrate.finding_features``.
@@ -35,7 +35,8 @@ from factdiff.eval.spun import MODES, locate, select_stories, version_names
 from factdiff.ingest import read_inputs
 from factdiff.models import MANIFEST_PATH, MODELS_DIR
 from factdiff.options import Options
-from factdiff.pipeline import finish, run
+from factdiff.pipeline import run
+from factdiff.reconcile import finish
 from factdiff.report.json_report import report_from_dict
 from factdiff.resources import Resources
 from factdiff.verify.combine import Policy

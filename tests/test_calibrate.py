@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from factdiff.calibrate import Calibration, calibrate, calibrate_finding, finding_features
-from factdiff.types import Finding, Report, Span, Summary
+from factdiff.calibrate import Calibration, calibrate_finding, calibrate_findings, finding_features
+from factdiff.reconcile import finish
+from factdiff.types import DocumentInfo, Finding, Report, Span, Summary
 
 
 def make(type_: str = "number_change", severity: str = "high", conf: float = 0.8) -> Finding:
@@ -55,7 +56,7 @@ def test_the_report_summary_moves_with_the_calibrated_findings():
     f = replace(make(), introduced_by="d1")
     report = Report(
         reference="d0",
-        documents=(),
+        documents=(DocumentInfo("d0", "a", "", 1), DocumentInfo("d1", "b", "", 1)),
         alignments=(),
         findings=(f,),
         summary=Summary(
@@ -65,10 +66,12 @@ def test_the_report_summary_moves_with_the_calibrated_findings():
             support_by_doc={"d1": 1.0},
         ),
     )
-    out = calibrate(report, model(bias=-2.0))
+    before = finish(report, None, None)
+    out = finish(report, None, model(bias=-2.0))
     assert out.summary.consistency_by_doc["d0"] == 1.0
-    assert out.summary.consistency_by_doc["d1"] > 0.5  # a less likely finding weighs less
-    assert calibrate(report, None) is report
+    # a less likely finding weighs less
+    assert out.summary.consistency_by_doc["d1"] > before.summary.consistency_by_doc["d1"]
+    assert calibrate_findings(report.findings, None, False) == list(report.findings)
 
 
 def test_the_shipped_calibration_is_pinned_and_loads(resources):

@@ -547,7 +547,8 @@ def test_without_the_model_there_are_no_verdicts(shipped):
 def test_run_without_combine_leaves_rule_findings_alone(shipped):
     from factdiff.ingest import document_from_text
     from factdiff.options import Options
-    from factdiff.pipeline import finish, run
+    from factdiff.pipeline import run
+    from factdiff.reconcile import finish
 
     docs = [
         document_from_text(SOURCE, "source", source="source"),

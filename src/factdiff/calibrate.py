@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from factdiff.consistency import findings_factor
-from factdiff.reconcile import build_summary
-from factdiff.types import SEVERITY_ORDER, Finding, Report, Severity
+from factdiff.types import SEVERITY_ORDER, Finding, Severity
 
 CALIBRATION = "calibration"  # its name in models/manifest.json
 # Omissions are info by design; a sentence contradicting itself is judged on that sentence
@@ -143,19 +141,10 @@ def calibrate_finding(f: Finding, calibration: Calibration, consensus: bool) -> 
     )
 
 
-def calibrate(report: Report, calibration: Calibration | None) -> Report:
-    """The report with every finding's confidence calibrated and its severity set by it; the
-    consistency of each copy moves with its findings' new confidences (the other factors of
-    the score, content support and the verifier's least supported sentence, are kept)."""
+def calibrate_findings(
+    findings: Sequence[Finding], calibration: Calibration | None, consensus: bool
+) -> list[Finding]:
+    """Every finding calibrated (unchanged without a calibration)."""
     if calibration is None:
-        return report
-    consensus = report.reference is None
-    findings = tuple(calibrate_finding(f, calibration, consensus) for f in report.findings)
-    old = report.summary
-    per_doc = {}
-    for doc, value in old.consistency_by_doc.items():
-        before = findings_factor(f for f in report.findings if f.introduced_by == doc)
-        after = findings_factor(f for f in findings if f.introduced_by == doc)
-        per_doc[doc] = value if doc == report.reference else value * after / max(before, 1e-6)
-    summary = build_summary(findings, per_doc, old.support_by_doc, report.reference)
-    return replace(report, findings=findings, summary=summary)
+        return list(findings)
+    return [calibrate_finding(f, calibration, consensus) for f in findings]

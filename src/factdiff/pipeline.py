@@ -7,10 +7,9 @@ only wires stages together; each stage lives in its own module and knows nothing
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from factdiff.calibrate import Calibration, calibrate
 from factdiff.errors import InputError
 from factdiff.options import Options
 from factdiff.resources import Resources
@@ -21,7 +20,7 @@ from factdiff.types import (
     Sentence,
     SentenceFacts,
 )
-from factdiff.verify.combine import Policy, apply_policy, score_requests
+from factdiff.verify.combine import Policy, score_requests
 
 StageCallback = Callable[[str], None]
 
@@ -114,8 +113,16 @@ def run(
         with_requests,
     )
     within = check_within_documents(alignments, facts, reference)
+    verifier = resources.verifier
+    verdicts: tuple = ()
+    policy = None
+    if verifier is not None:
+        stage("verify")
+        requests = [q for r in results for q in r.requests]
+        verdicts = tuple(score_requests(verifier, requests))
+        policy = Policy.from_manifest(verifier.manifest)
     stage("reconcile")
-    report = reconcile(
+    return reconcile(
         docs,
         sentences,
         alignments,
@@ -125,27 +132,10 @@ def run(
         reference=reference,
         errors=errors,
         warnings=warnings,
+        verdicts=verdicts,
+        policy=policy if combine else None,
+        calibration=resources.calibration if combine else None,
     )
-    verifier = resources.verifier
-    policy = None
-    if verifier is not None:
-        stage("verify")
-        requests = [q for r in results for q in r.requests]
-        report = replace(report, verdicts=tuple(score_requests(verifier, requests)))
-        policy = Policy.from_manifest(verifier.manifest)
-    if not combine:
-        return report
-    stage("calibrate")
-    return finish(report, policy, resources.calibration)
-
-
-def finish(report: Report, policy: Policy | None, calibration: Calibration | None) -> Report:
-    """The last stages over a report with the verifier's scores attached: fold them into the
-    findings (``verify.combine``), then calibrate every finding (``calibrate``). Shared with
-    the benchmark runner, which measures the systems from one ``combine=False`` run."""
-    if policy is not None:
-        report = apply_policy(report, policy)
-    return calibrate(report, calibration)
 
 
 @dataclass(frozen=True, slots=True)

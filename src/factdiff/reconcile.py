@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from factdiff.consistency import content_support, document_consistency
+from factdiff.calibrate import Calibration, calibrate_findings
+from factdiff.consistency import content_support
+from factdiff.summary import number_findings, summarise_findings
 from factdiff.types import (
-    SEVERITY_ORDER,
     Alignment,
     Document,
     DocumentInfo,
@@ -26,10 +27,12 @@ from factdiff.types import (
     Sentence,
     SentenceFacts,
     Summary,
+    Verdict,
 )
 
 if TYPE_CHECKING:
     from factdiff.checks.documents import DocPairFindings
+    from factdiff.verify.combine import Policy
 
 
 def reconcile(
@@ -43,14 +46,19 @@ def reconcile(
     reference: str | None,
     errors: Sequence[IngestError] = (),
     warnings: Sequence[str] = (),
+    verdicts: Sequence[Verdict] = (),
+    policy: Policy | None = None,
+    calibration: Calibration | None = None,
 ) -> Report:
+    """The report, built once: the changes each version introduced, the verifier's verdicts
+    folded in (with ``policy``), every finding calibrated (with ``calibration``), numbered,
+    and the summary computed from the final findings."""
     if reference is None:
         cross = consensus_findings(results)
     else:
         cross = [f for r in results for f in r.findings]
     cross = not_against_spun(cross, within)
-    findings = number_findings(merge_duplicates([*cross, *within]), [d.id for d in docs])
-    return Report(
+    report = Report(
         reference=reference,
         documents=tuple(
             DocumentInfo(
@@ -63,13 +71,46 @@ def reconcile(
             for d in docs
         ),
         alignments=tuple(alignments),
-        findings=tuple(findings),
-        summary=summarise(docs, findings, facts, reference),
+        findings=tuple(merge_duplicates([*cross, *within])),
+        summary=Summary(
+            consistency=1.0, findings_by_type={}, support_by_doc=support(docs, facts, reference)
+        ),
         errors=tuple(errors),
         warnings=tuple(warnings),
         texts={d.id: d.text for d in docs},
         mode="reference" if reference is not None else "consensus",
+        verdicts=tuple(verdicts),
     )
+    return conclude(report, policy, calibration)
+
+
+def finish(report: Report, policy: Policy | None, calibration: Calibration | None) -> Report:
+    """A finished report with the verifier's verdicts folded in and its findings calibrated
+    afterwards: the benchmark runner measures the rules alone and rules with the verifier
+    from one ``combine=False`` report so. Nothing to apply, nothing changes."""
+    if policy is None and calibration is None:
+        return report
+    return conclude(report, policy, calibration)
+
+
+def conclude(report: Report, policy: Policy | None, calibration: Calibration | None) -> Report:
+    """Fold the verifier's verdicts into the findings (``verify.combine``, with ``policy``),
+    calibrate every finding (``calibrate``), number them and summarise, once."""
+    from factdiff.verify.combine import combine_findings, model_factors, scored_verdicts
+
+    findings = list(report.findings)
+    model = None
+    if policy is not None:
+        scored = scored_verdicts(report)
+        findings = combine_findings(findings, scored, policy)
+        model = model_factors(scored, policy)
+    findings = calibrate_findings(findings, calibration, report.reference is None)
+    doc_ids = [d.id for d in report.documents]
+    numbered = number_findings(findings, doc_ids)
+    summary = summarise_findings(
+        numbered, doc_ids, report.summary.support_by_doc, report.reference, model
+    )
+    return replace(report, findings=tuple(numbered), summary=summary)
 
 
 def not_against_spun(cross: Sequence[Finding], within: Sequence[Finding]) -> list[Finding]:
@@ -126,23 +167,19 @@ def merge_duplicates(findings: Sequence[Finding]) -> list[Finding]:
     return list(merged.values())
 
 
-def number_findings(findings: Sequence[Finding], doc_order: Sequence[str]) -> list[Finding]:
-    """Stable ids in reading order: by document, place, then severity."""
-    rank = {d: i for i, d in enumerate(doc_order)}
-    ordered = sorted(
-        findings,
-        key=lambda f: (
-            rank.get(f.claim.doc, len(rank)),
-            f.claim.start,
-            f.claim.span_start if f.claim.span_start is not None else f.claim.start,
-            -SEVERITY_ORDER[f.severity],
-            f.type,
-        ),
-    )
-    return [
-        replace(f, id=f"f{i}", introduced_by=f.introduced_by or f.claim.doc)
-        for i, f in enumerate(ordered, start=1)
-    ]
+def support(
+    docs: Sequence[Document], facts: Mapping[str, Sequence[SentenceFacts]], reference: str | None
+) -> dict[str, float]:
+    """Each copy's content support: the share of its content words its source uses."""
+    out: dict[str, float] = {}
+    for doc in docs:
+        if doc.id == reference:
+            continue
+        others = [d.id for d in docs if d.id != doc.id]
+        source = [reference] if reference is not None else others
+        source_facts = [sf for d in source for sf in facts.get(d, ())]
+        out[doc.id] = content_support(facts.get(doc.id, ()), source_facts)
+    return out
 
 
 def summarise(
@@ -151,36 +188,7 @@ def summarise(
     facts: Mapping[str, Sequence[SentenceFacts]],
     reference: str | None,
 ) -> Summary:
-    per_doc: dict[str, float] = {}
-    support: dict[str, float] = {}
-    for doc in docs:
-        if doc.id == reference:
-            per_doc[doc.id] = 1.0
-            continue
-        own = [f for f in findings if f.introduced_by == doc.id]
-        others = [d.id for d in docs if d.id != doc.id]
-        source = [reference] if reference is not None else others
-        source_facts = [sf for d in source for sf in facts.get(d, ())]
-        support[doc.id] = content_support(facts.get(doc.id, ()), source_facts)
-        per_doc[doc.id] = document_consistency(own, support[doc.id])
-    return build_summary(findings, per_doc, support, reference)
-
-
-def build_summary(
-    findings: Sequence[Finding],
-    per_doc: Mapping[str, float],
-    support: Mapping[str, float],
-    reference: str | None,
-) -> Summary:
-    """The summary from per-document consistencies: overall is the least consistent copy.
-    Shared by reconcile and by the verifier's rescoring (verify/combine.py)."""
-    by_type: dict[str, int] = {}
-    for f in findings:
-        by_type[f.type] = by_type.get(f.type, 0) + 1
-    copies = [v for d, v in per_doc.items() if d != reference]
-    return Summary(
-        consistency=round(min(copies) if copies else 1.0, 4),
-        findings_by_type=dict(sorted(by_type.items())),
-        consistency_by_doc={k: round(v, 4) for k, v in per_doc.items()},
-        support_by_doc={k: round(v, 4) for k, v in support.items()},
+    """The rules-only summary of numbered findings (no verifier factor)."""
+    return summarise_findings(
+        findings, [d.id for d in docs], support(docs, facts, reference), reference
     )

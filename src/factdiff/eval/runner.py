@@ -216,8 +216,8 @@ def system_verdicts(
 ) -> dict[str, SystemVerdict]:
     """Every factdiff system's verdict from one report (made with ``combine=False``);
     ``changed``: the rewrite's changed sentence [start, end), when known. The rules and both
-    are calibrated as the product calibrates them (``pipeline.finish``)."""
-    from factdiff.pipeline import finish
+    are calibrated as the product calibrates them (``reconcile.finish``)."""
+    from factdiff.reconcile import finish
     from factdiff.verify.combine import verifier_only_score
 
     def verdict(r: Report) -> SystemVerdict:
@@ -339,7 +339,7 @@ def run_eval(
     return every system's metrics. With a verifier ``policy`` the verifier alone and rules +
     verifier are measured too. ``limit`` takes a deterministic stratified subsample;
     ``progress(rows)`` wraps the rows being scored (a progress bar such as rich's ``track``)."""
-    from factdiff.pipeline import finish
+    from factdiff.reconcile import finish
 
     started = time.perf_counter()
     rows, n_bad_load = load_dataset(name, path)

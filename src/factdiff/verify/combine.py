@@ -23,8 +23,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from factdiff.consistency import document_consistency
-from factdiff.reconcile import build_summary, number_findings
 from factdiff.types import (
     MIN_CONFIDENCE,
     SEVERITY_ORDER,
@@ -32,7 +30,6 @@ from factdiff.types import (
     Report,
     Sentence,
     Span,
-    Summary,
     Verdict,
 )
 
@@ -176,22 +173,26 @@ def verifier_only_score(report: Report) -> float:
     return min(sentence_scores(report).values(), default=1.0)
 
 
-def apply_policy(report: Report, policy: Policy) -> Report:
-    """The report with the verifier's judgements folded into its findings and summary."""
-    verdicts = scored_verdicts(report)
+def combine_findings(
+    findings: Sequence[Finding],
+    verdicts: Mapping[tuple[str, int], Verdict],
+    policy: Policy,
+) -> list[Finding]:
+    """The findings with the verifier's judgements folded in (see the module docstring);
+    ``verdicts`` as ``scored_verdicts`` gives them. Not numbered: reconcile numbers once."""
     scores = {k: v.p_consistent for k, v in verdicts.items()}
     named = {
         (f.claim.doc, f.claim.start)
-        for f in report.findings
+        for f in findings
         if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER["medium"] and f.type not in UNSCORED
     }
-    findings: list[Finding] = []
-    for f in report.findings:
+    out: list[Finding] = []
+    for f in findings:
         p = scores.get((f.claim.doc, f.claim.start))
         if p is None or f.type in UNSCORED:
-            findings.append(f)
+            out.append(f)
         elif p >= policy.support_above:
-            findings.append(
+            out.append(
                 replace(
                     f,
                     severity="info",
@@ -203,14 +204,14 @@ def apply_policy(report: Report, policy: Policy) -> Report:
                 )
             )
         elif p < policy.contradict_below:
-            findings.append(replace(f, source="rule+model"))
+            out.append(replace(f, source="rule+model"))
         else:
-            findings.append(f)
+            out.append(f)
     for key, v in verdicts.items():
         p = v.p_consistent
         if p >= policy.contradict_below or key in named:
             continue
-        findings.append(
+        out.append(
             Finding(
                 type="contradiction",
                 severity="high" if p < policy.contradict_below / 4 else "medium",
@@ -225,30 +226,20 @@ def apply_policy(report: Report, policy: Policy) -> Report:
                 source="model",
             )
         )
-    findings = number_findings(findings, [d.id for d in report.documents])
-    return replace(
-        report,
-        findings=tuple(findings),
-        summary=rescore(report, findings, scores, policy),
-    )
+    return out
 
 
-def rescore(
-    report: Report,
-    findings: Sequence[Finding],
-    scores: Mapping[tuple[str, int], float],
-    policy: Policy,
-) -> Summary:
-    """summary.consistency from the combined findings, the content support kept in the
-    summary, and each copy's least supported sentence."""
-    old = report.summary
-    per_doc: dict[str, float] = {}
-    for doc, value in old.consistency_by_doc.items():
-        if doc == report.reference or doc not in old.support_by_doc:
-            per_doc[doc] = value
-            continue
-        own = [f for f in findings if f.introduced_by == doc]
-        least = min((p for (d, _), p in scores.items() if d == doc), default=1.0)
-        model = 1.0 - policy.model_weight * (1.0 - least)
-        per_doc[doc] = document_consistency(own, old.support_by_doc[doc]) * model
-    return build_summary(findings, per_doc, old.support_by_doc, report.reference)
+def model_factors(verdicts: Mapping[tuple[str, int], Verdict], policy: Policy) -> dict[str, float]:
+    """Per copy, what its least supported sentence leaves of its consistency."""
+    least: dict[str, float] = {}
+    for (doc, _), v in verdicts.items():
+        least[doc] = min(least.get(doc, 1.0), v.p_consistent)
+    return {doc: 1.0 - policy.model_weight * (1.0 - p) for doc, p in least.items()}
+
+
+def apply_policy(report: Report, policy: Policy) -> Report:
+    """The report with the verifier's judgements folded into its findings and summary (no
+    calibration: ``reconcile.finish`` does both)."""
+    from factdiff.reconcile import finish
+
+    return finish(report, policy, None)
