@@ -26,8 +26,12 @@ def test_time_fields():
         "day": "4",
         "month": "3",
         "year": "2015",
+        "yy": "15",
     }
     assert time_fields("2015-03-04") == {"year": "2015", "month": "3", "day": "4"}
+    # "since '57" agrees with "since 1957" on the two digits it gives
+    assert time_fields("since '57") == {"yy": "57"}
+    assert time_fields("2012-13") == {"year": "2012", "year_to": "2013"}
     assert time_fields("3 p.m.") == {"clock": "15:00"}
     assert time_fields("last week") == {"week": "last"}
 

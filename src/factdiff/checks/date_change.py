@@ -47,6 +47,10 @@ def time_fields(norm: str) -> dict[str, str]:
         hour = int(clock[1]) % 12 + (12 if clock[3] == "p" else 0)
         out["clock"] = f"{hour}:{clock[2] or '00'}"
         text = _CLOCK.sub(" ", text)
+    short = re.search(r"['’](\d{2})\b", text)  # "since '57"
+    if short:
+        out["yy"] = short[1]
+        text = text[: short.start()] + " " + text[short.end() :]
     words = re.findall(r"[a-z]+|\d+", text)
     for i, w in enumerate(words):
         if w in WEEKDAYS:
@@ -55,6 +59,7 @@ def time_fields(norm: str) -> dict[str, str]:
             out["month"] = str(MONTHS[w])
         elif w.isdigit() and len(w) == 4:
             out["year"] = w
+            out["yy"] = w[2:]
         elif w.isdigit() and int(w) <= 31:
             out["day"] = str(int(w))
         elif w in RELATIVE_DAYS:

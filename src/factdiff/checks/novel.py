@@ -53,7 +53,9 @@ _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _WEAK_NUMBER_WORDS = frozenset(
     {"one", "first", "second", "half", "quarter", "dozen", "zero"} | set(_SCALE_WORDS)
 )
-_SOURCE_ONLY_WORDS: dict[str, float] = {"one": 1, "first": 1, "second": 2, "single": 1}
+_SOURCE_ONLY_WORDS: dict[str, float] = {
+    "one": 1, "first": 1, "second": 2, "single": 1, "half": 50, "quarter": 25,  # "half" = 50%
+}  # fmt: skip
 _SCALES: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9,
     "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
