@@ -6,9 +6,28 @@ and no stage reads global state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # per input; a news story is ~10-100 kB
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """The thresholds that decide which sentence is judged against which (checks/documents.py),
+    in one place. Chosen on spun dev-01..16 and SummEdits; change them only with the figures
+    of ``factdiff eval`` beside the change."""
+
+    # A copy this much shorter than its reference is a summary: it omits by design, and its
+    # unaligned sentences are judged against their nearest source sentences.
+    summary_ratio: float = 0.5
+    # Below this similarity a sentence's nearest source sentences are no evidence.
+    evidence_floor: float = 0.3
+    evidence_k: int = 3
+    # Inside one page, a rewrite follows its original this closely ...
+    within_paragraphs: int = 1
+    within_sentences: int = 3
+    # ... and changes at most this many facts (more: two statements, not one restated).
+    max_within_changes: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,3 +40,4 @@ class Options:
     omissions: bool = True  # report reference sentences no copy carries (severity info)
     max_input_bytes: int = MAX_INPUT_BYTES
     fetch_timeout: float = 20.0
+    tuning: Tuning = field(default_factory=Tuning)

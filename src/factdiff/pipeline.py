@@ -112,7 +112,7 @@ def run(
         options,
         with_requests,
     )
-    within = check_within_documents(alignments, facts, reference)
+    within = check_within_documents(alignments, facts, reference, options.tuning)
     verifier = resources.verifier
     verdicts: tuple = ()
     policy = None

@@ -20,21 +20,13 @@ from factdiff.checks import (
     run_sentence_checks,
     same_text,
 )
-from factdiff.options import Options
+from factdiff.options import Options, Tuning
 from factdiff.types import Alignment, Finding, Pair, Sentence, SentenceFacts
 from factdiff.verify.combine import Request, premises
 
-# A copy this much shorter than its reference is a summary: it omits by design.
-SUMMARY_RATIO = 0.5
-# Below this similarity an unaligned sentence's nearest source sentences are no evidence.
-EVIDENCE_FLOOR = 0.3
-EVIDENCE_K = 3
+DEFAULT = Tuning()
 # Alignments the verifier does not score (see check_documents).
 RULES_ONLY_RELATIONS = frozenset({"verbatim", "near_verbatim"})
-# Inside one page, a rewrite follows its original this closely (see restates_nearby).
-WITHIN_PARAGRAPHS = 1
-WITHIN_SENTENCES = 3
-MAX_WITHIN_CHANGES = 1
 # Inside one page, a later sentence may add to an earlier one: that is writing, not a change.
 WITHIN_SKIPPED = frozenset({"unsupported_addition", "omission"})
 
@@ -91,6 +83,7 @@ def check_documents(
     verifier should score (only when one is loaded: building passages costs time)."""
     from factdiff.align import nearest_sentences
 
+    tuning = options.tuning
     results: list[DocPairFindings] = []
     for claim_doc, evidence_doc in claim_evidence_pairs(reference, doc_ids):
         claim_facts = facts[claim_doc]
@@ -101,7 +94,7 @@ def check_documents(
         # sentence by sentence: an unaligned sentence of it has no counterpart, and a finding
         # built against whatever sentence is nearest compares things that are not
         # counterparts (no counterpart, no finding).
-        summary = is_summary(sentences[claim_doc], sentences[evidence_doc])
+        summary = is_summary(sentences[claim_doc], sentences[evidence_doc], tuning)
         # The verifier's passage for a sentence also takes its nearest source sentences (a
         # summary sentence fuses several), so with a verifier every sentence needs them.
         loose = [s for s in sentences[claim_doc] if with_requests or s.index not in aligned]
@@ -111,7 +104,7 @@ def check_documents(
                 loose,
                 sentences[evidence_doc],
                 embedder,
-                k=EVIDENCE_K,
+                k=tuning.evidence_k,
                 claim_vecs=vectors[claim_doc][[s.index for s in loose]] if vectors else None,
                 source_vecs=vectors[evidence_doc] if vectors else None,
             )
@@ -127,7 +120,7 @@ def check_documents(
                 items = [
                     (s, sim, "partial")
                     for s, sim in nearest.get(index, [])
-                    if sim >= EVIDENCE_FLOOR
+                    if sim >= tuning.evidence_floor
                 ]
                 relation = "partial"
             else:
@@ -146,7 +139,7 @@ def check_documents(
                 # word, while the verifier, trained mostly on one-word edits, takes a
                 # harmless one ("fire" -> "blaze") for a contradiction.
                 if with_requests and relation not in RULES_ONLY_RELATIONS:
-                    near = [s for s, sim in nearest.get(index, []) if sim >= EVIDENCE_FLOOR]
+                    near = [s for s, sim in nearest.get(index, []) if sim >= tuning.evidence_floor]
                     chosen = {s.index: s for s in [*(s for s, _, _ in items), *near]}
                     evidence = tuple(chosen[i] for i in sorted(chosen))
                     requests.append(
@@ -171,6 +164,7 @@ def check_within_documents(
     alignments: Sequence[Alignment],
     facts: Mapping[str, Sequence[SentenceFacts]],
     reference: str | None,
+    tuning: Tuning = DEFAULT,
 ) -> list[Finding]:
     """Findings inside one document: a sentence that contradicts itself, and a page that holds
     an original sentence and, later, its rewrite (the later one is checked against the earlier
@@ -198,7 +192,7 @@ def check_within_documents(
     for al in alignments:
         if al.a.doc != al.b.doc or not facts.get(al.a.doc):
             continue
-        if (al.b.doc, al.b.index) in anchored or not restates_nearby(al):
+        if (al.b.doc, al.b.index) in anchored or not restates_nearby(al, tuning):
             continue
         doc_facts = facts[al.a.doc]
         pair = Pair(
@@ -212,19 +206,19 @@ def check_within_documents(
         # A rewrite keeps the facts and breaks one; two sentences that differ in several
         # facts ("up 12% to $41.2 million in the quarter" ... "up 8% to $118.5 million in
         # nine months") are two statements, not one restated.
-        if sum(f.severity != "info" for f in found) <= MAX_WITHIN_CHANGES:
+        if sum(f.severity != "info" for f in found) <= tuning.max_within_changes:
             findings.extend(found)
     return findings
 
 
-def restates_nearby(al: Alignment) -> bool:
+def restates_nearby(al: Alignment, tuning: Tuning = DEFAULT) -> bool:
     """The later sentence comes right after the one it restates (in the same or the next
     paragraph, a few sentences on): a quoted caption followed by its rewrite. An article that
     sums up its story in a lead and tells it again below restates from afar, and does so in
     its own words: that is writing, not a change."""
     return (
-        al.b.paragraph - al.a.paragraph <= WITHIN_PARAGRAPHS
-        and al.b.index - al.a.index <= WITHIN_SENTENCES
+        al.b.paragraph - al.a.paragraph <= tuning.within_paragraphs
+        and al.b.index - al.a.index <= tuning.within_sentences
     )
 
 
@@ -244,6 +238,8 @@ def with_counterpart(
     }
 
 
-def is_summary(copy: Sequence[Sentence], reference: Sequence[Sentence]) -> bool:
+def is_summary(
+    copy: Sequence[Sentence], reference: Sequence[Sentence], tuning: Tuning = DEFAULT
+) -> bool:
     """A copy much shorter than the reference leaves things out on purpose."""
-    return len(copy) < SUMMARY_RATIO * len(reference)
+    return len(copy) < tuning.summary_ratio * len(reference)
