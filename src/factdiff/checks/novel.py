@@ -81,10 +81,15 @@ def source_keys(source: Sequence[SentenceFacts]) -> set[str]:
     keys: set[str] = set()
     for f in source:
         keys |= _text_keys(f.sentence.text)
-        keys.update(word_key(m.norm) for m in f.content if m.norm and " " not in m.norm)
-        keys.update(fold(m.norm) for m in f.content if m.norm and " " not in m.norm)
+        keys |= _lemma_keys(tuple(m.norm for m in f.content if m.norm and " " not in m.norm))
     keys.discard("")
     return keys
+
+
+@lru_cache(maxsize=1 << 14)
+def _lemma_keys(norms: tuple[str, ...]) -> frozenset[str]:
+    """The keys of one sentence's content lemmas; cached like ``_text_keys``."""
+    return frozenset(word_key(n) for n in norms) | frozenset(fold(n) for n in norms)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -169,8 +174,10 @@ def novel_names(claim: SentenceFacts, keys: set[str]) -> list[Mention]:
     return out
 
 
-def _values(text: str) -> set[float]:
-    """Every number ``text`` gives, raw and scaled ("5bn" → 5 and 5e9, "1,000" → 1000)."""
+@lru_cache(maxsize=256)
+def _values(text: str) -> frozenset[float]:
+    """Every number ``text`` gives, raw and scaled ("5bn" → 5 and 5e9, "1,000" → 1000).
+    Cached: every claim sentence of a copy asks for the numbers of the same source."""
     t = fold(text)
     out: set[float] = set()
     for m in _NUMBER.finditer(t):
@@ -191,7 +198,7 @@ def _values(text: str) -> set[float]:
         parts = w.split("-")
         if len(parts) == 2 and all(p in NUMBER_WORDS for p in parts):
             out.add(float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]))
-    return out
+    return frozenset(out)
 
 
 def _claim_numbers(text: str) -> list[tuple[int, int, str, set[float]]]:
@@ -239,7 +246,7 @@ def _compound_known(number: str, unit: str, source_text: str) -> bool:
     )
 
 
-def source_values(source: Sequence[SentenceFacts]) -> set[float]:
+def source_values(source: Sequence[SentenceFacts]) -> frozenset[float]:
     """Every number the source gives, in any spelling ("one", "1", "5bn")."""
     return _values(fold("\n".join(f.sentence.text for f in source)))
 
