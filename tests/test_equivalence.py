@@ -153,3 +153,23 @@ def test_a_lone_page_with_an_original_caption_and_its_spun_rewrite(resources, tm
     found = counted(report)
     assert [f.type for f in found] == ["number_change"], [f.explanation for f in found]
     assert found[0].claim.span == "nine" and found[0].evidence[0].span == "six"
+
+
+def test_a_copy_repeating_the_pages_spun_caption_is_reported_too(resources, tmp_path):
+    """The page (first, the reference) quotes a caption and spins it; a copy repeats the spun
+    caption word for word: both carry the change, and the copy is not judged faithful."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Firefighters from four stations fought the blaze for six hours.\n\n"
+        "Firefighters from four stations battled the blaze for nine hours.\n\n"
+        "The cause of the fire is not yet known.\n"
+    )
+    copy = tmp_path / "copy.txt"
+    copy.write_text(
+        "Firefighters from four stations battled the blaze for nine hours.\n\n"
+        "Investigators have not yet said what caused the fire.\n"
+    )
+    report = factdiff.compare([str(page), str(copy)], resources=resources)
+    found = {(f.claim.doc, f.type, f.claim.span) for f in counted(report)}
+    assert ("d0", "number_change", "nine") in found, found
+    assert ("d1", "number_change", "nine") in found, found

@@ -26,6 +26,7 @@ from factdiff.types import (
     Report,
     Sentence,
     SentenceFacts,
+    Span,
     Summary,
     Verdict,
 )
@@ -57,7 +58,7 @@ def reconcile(
         cross = consensus_findings(results)
     else:
         cross = [f for r in results for f in r.findings]
-    cross = not_against_spun(cross, within)
+    cross = not_against_spun(cross, within) + repeated_spin(within, alignments)
     report = Report(
         reference=reference,
         documents=tuple(
@@ -111,6 +112,39 @@ def conclude(report: Report, policy: Policy | None, calibration: Calibration | N
         numbered, doc_ids, report.summary.support_by_doc, report.reference, model
     )
     return replace(report, findings=tuple(numbered), summary=summary)
+
+
+def repeated_spin(within: Sequence[Finding], alignments: Sequence[Alignment]) -> list[Finding]:
+    """A version that repeats, word for word, a sentence its page shows to be a changed
+    rewrite (a within-page finding) carries the same change: it is reported on that version
+    too, against the page's original, with the changed words where the copy has them."""
+    spun = [
+        f
+        for f in within
+        if f.severity != "info" and f.evidence and all(e.doc == f.claim.doc for e in f.evidence)
+    ]
+    out: list[Finding] = []
+    for f in spun:
+        for al in alignments:
+            if al.relation not in ("verbatim", "near_verbatim") or al.a.doc == al.b.doc:
+                continue
+            ends = {(al.a.doc, al.a.start): al.b, (al.b.doc, al.b.start): al.a}
+            copy = ends.get((f.claim.doc, f.claim.start))
+            if copy is None or not f.claim.span or f.claim.span not in copy.text:
+                continue
+            at = copy.start + copy.text.index(f.claim.span)
+            claim = Span(
+                copy.doc, copy.start, copy.end, copy.text, f.claim.span, at, at + len(f.claim.span)
+            )
+            out.append(
+                replace(
+                    f,
+                    claim=claim,
+                    introduced_by=copy.doc,
+                    explanation=f"{f.explanation} {copy.doc} repeats that sentence.",
+                )
+            )
+    return out
 
 
 def not_against_spun(cross: Sequence[Finding], within: Sequence[Finding]) -> list[Finding]:
