@@ -17,11 +17,7 @@ def load_antonyms() -> dict[str, frozenset[str]]:
     """word → its direct antonyms, both directions. Cached: the table is immutable package
     data, so one copy serves every call."""
     table: dict[str, set[str]] = {}
-    text = files(__name__).joinpath("antonyms.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        a, _, b = line.partition("\t")
+    for a, b in _rows("antonyms.tsv"):
         a, b = a.strip().lower(), b.strip().lower()
         if a and b and a != b:
             table.setdefault(a, set()).add(b)
@@ -33,11 +29,14 @@ def load_antonyms() -> dict[str, frozenset[str]]:
 def load_synonyms() -> dict[str, frozenset[str]]:
     """word → the words that may replace it without changing the fact (see the module
     docstring). Cached like the antonyms: immutable package data."""
-    table: dict[str, frozenset[str]] = {}
-    text = files(__name__).joinpath("synonyms.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        word, _, near = line.partition("\t")
-        table[word] = frozenset(near.split())
-    return table
+    return {word: frozenset(near.split()) for word, near in _rows("synonyms.tsv")}
+
+
+def _rows(name: str) -> list[tuple[str, str]]:
+    """(first column, the rest) of each line of a shipped table, comments skipped."""
+    text = files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return [
+        (a, b)
+        for a, _, b in (line.partition("\t") for line in text.splitlines())
+        if a and not a.startswith("#")
+    ]
