@@ -1,5 +1,6 @@
-"""CALIBRATE stage: a finding's confidence becomes the precision its kind of finding has shown
-on held-back data, and only findings likely to be right are reported as changed facts.
+"""CALIBRATE (the end of reconcile): a finding's confidence becomes the precision its kind of
+finding has shown on the development stories, and only findings likely to be right are
+reported as changed facts.
 
 A rule says *what* changed; how often such a finding is right depends on its type, on how
 close the claim is to its evidence, and on the words it names (a one-letter difference is a
@@ -11,11 +12,13 @@ model), turns each finding into P(right). Then:
 * ``confidence`` is that probability;
 * a finding under ``report_at`` is kept, explained, at severity ``info``: shown, never counted
   as a changed fact (a report that cries wolf is not read);
-* a finding under ``medium_at`` is at most ``low``, so ``check --fail-on medium`` gates on the
-  precise findings only;
+* a finding under ``medium_at`` (chosen out of fold, stories never split across folds) is at
+  most ``low``, so ``check --fail-on medium`` gates on the precise findings only;
 * the rule's own severity is kept in ``rule_severity``.
 
-Findings inside the reference about itself and omissions (info by design) pass unchanged.
+Omissions (info by design) and a sentence contradicting itself pass unchanged. The model is
+fitted on the stories the rules were tuned on, so it is optimistic: the README gives its
+effect on the stories held out from both.
 """
 
 from __future__ import annotations
@@ -127,8 +130,8 @@ def calibrate_finding(f: Finding, calibration: Calibration, consensus: bool) -> 
     if p < calibration.report_at:
         severity = "info"
         note = (
-            f" Findings like this one are right only about {p:.0%} of the time on held-back "
-            "data, so it is shown as unconfirmed, not counted as a changed fact."
+            f" Findings like this one were right only about {p:.0%} of the time on the "
+            "development stories, so it is shown as unconfirmed, not counted as a changed fact."
         )
     elif p < calibration.medium_at and SEVERITY_ORDER[severity] > SEVERITY_ORDER["low"]:
         severity = "low"
