@@ -247,3 +247,16 @@ def test_cli_rejects_a_folder_without_stories(tmp_path):
     result = CliRunner().invoke(app, ["eval", "spun", str(tmp_path), "--no-model"])
     assert result.exit_code != 0
     assert "no story" in result.output
+
+
+def test_mode_p_scores_the_page_alone(gold):
+    """P: only the page's units count, and only changes whose original the page quotes."""
+    ps, pe = next(
+        (i["start"], i["end"])
+        for i in gold["items"]
+        if i["label"] == "changed" and i["doc"] == "page"
+    )
+    rep = {"documents": [{"id": "d0", "source": "x/page.txt"}],
+           "findings": [finding("d0", ps, pe)]}  # fmt: skip
+    t = score_story(rep, gold, "P")
+    assert (t.tp, t.fp, t.changed, t.caught, t.safe) == (1, 0, 1, 1, 2)

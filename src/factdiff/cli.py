@@ -233,7 +233,10 @@ def evaluate(
         typer.Option("--only", help="spun: these stories only; dev-17..dev-24 names a range."),
     ] = None,
     mode: Annotated[
-        str, typer.Option("--mode", help="spun: R (original known), N (copies only) or both.")
+        str,
+        typer.Option(
+            "--mode", help="spun: R (original known), N (copies only), both, or P (page alone)."
+        ),
     ] = "both",
     save: Annotated[
         Path | None, typer.Option("--save", help="spun: write each story's JSON report here.")
@@ -301,14 +304,14 @@ def evaluate_spun(
 
     from factdiff.api import compare as compare_versions
     from factdiff.errors import InputError
-    from factdiff.eval.spun import MODES, format_spun, run_spun
+    from factdiff.eval.spun import ALL_MODES, MODES, format_spun, run_spun
     from factdiff.options import Options
     from factdiff.resources import Resources
 
     with user_errors(verbose):
         modes = list(MODES) if mode == "both" else [mode]
-        if any(m not in MODES for m in modes):
-            raise InputError("bad_option", f"--mode must be R, N or both, not {mode!r}")
+        if any(m not in ALL_MODES for m in modes):
+            raise InputError("bad_option", f"--mode must be R, N, P or both, not {mode!r}")
         if not folder.is_dir():
             raise InputError("no_input", f"{folder} is not a folder of spun stories")
         options = Options(use_model=not no_model)

@@ -28,6 +28,9 @@ from pathlib import Path
 from typing import Any
 
 MODES = ("R", "N")
+# P (not one of the reference scorer's modes): the content-farm page alone, as a user who
+# found one page compares it with itself; only the page's units count.
+ALL_MODES = (*MODES, "P")
 # A gold subject/object swap is caught with the right type by any of these finding types.
 TYPE_OK: dict[str, frozenset[str] | None] = {
     "subject_object_swap": frozenset(
@@ -40,6 +43,8 @@ SAFE_LABELS = ("copied", "faithful")
 
 def version_names(mode: str) -> list[str]:
     """The files compared in ``mode``, the reference first."""
+    if mode == "P":
+        return ["page"]
     return ["original", "copy", "page", "rereport"] if mode == "R" else ["page", "copy", "rereport"]
 
 
@@ -142,6 +147,8 @@ def score_story(report: Mapping, gold: Mapping, mode: str) -> Tally:
     """Score one report (schema 1, as a dict) against one story's gold labels."""
     docmap = {d["id"]: Path(str(d.get("source", ""))).stem for d in report.get("documents", [])}
     items = [dict(it, idx=i) for i, it in enumerate(gold["items"])]
+    if mode == "P":
+        items = [it for it in items if it["doc"] == "page"]
     tally = Tally()
     caught: set[int] = set()
     right_type: set[int] = set()
