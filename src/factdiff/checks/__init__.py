@@ -7,7 +7,6 @@ Findings come back with ``id`` and ``introduced_by`` empty: reconcile fills them
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 
 from factdiff.checks.internal_inconsistency import check_sentence
 from factdiff.checks.omission import check_omitted
@@ -56,10 +55,3 @@ def same_text(a: Sentence, b: Sentence) -> bool:
 def run_sentence_checks(facts: SentenceFacts) -> list[Finding]:
     """Checks that need one sentence only (internal consistency)."""
     return check_sentence(facts)
-
-
-def check_all_unaligned(
-    claims: Sequence[SentenceFacts], context: Sequence[SentenceFacts]
-) -> list[Finding]:
-    """check_unaligned over several copy sentences (convenience for the pipeline)."""
-    return [f for claim in claims for f in check_unaligned(claim, context)]

@@ -97,7 +97,9 @@ def check_documents(
         summary = is_summary(sentences[claim_doc], sentences[evidence_doc], tuning)
         # The verifier's passage for a sentence also takes its nearest source sentences (a
         # summary sentence fuses several), so with a verifier every sentence needs them.
-        loose = [s for s in sentences[claim_doc] if with_requests or s.index not in aligned]
+        loose = [
+            s for s in sentences[claim_doc] if with_requests or (summary and s.index not in aligned)
+        ]
         nearest = {}
         if loose and sentences[evidence_doc]:
             nearest = nearest_sentences(
