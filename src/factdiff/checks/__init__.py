@@ -7,7 +7,6 @@ Findings come back with ``id`` and ``introduced_by`` empty: reconcile fills them
 
 from __future__ import annotations
 
-
 from factdiff.checks.internal_inconsistency import check_sentence
 from factdiff.checks.omission import check_omitted
 from factdiff.checks.registry import PAIR_CHECKS
