@@ -68,6 +68,10 @@ FAITHFUL = {
         "Defence lawyer Bruce Okafor said his client would appeal. "
         "The lawyer said the verdict ignored the video evidence.",
     ),
+    "a clause moved with its number": (
+        "Revenue at the port rose 12% to $41 million in the quarter.",
+        "Revenue at the port reached $41 million in the quarter, up 12%.",
+    ),
     "glued sentences": (
         "The ferry left at noon.It reached the island two hours later.",
         "The ferry left at noon. It reached the island two hours later.",
@@ -94,6 +98,11 @@ CHANGED = {
         "The rower qualified in 16th place but missed the final.",
         "The rower qualified in sixth place but missed the final.",
         {"number_change"},
+    ),
+    "two numbers swapped in place": (
+        "Captain Ivo Marsh, 47, sailed his 38-foot yacht into the harbour.",
+        "Captain Ivo Marsh, 38, sailed his 47-foot yacht into the harbour.",
+        {"quantity_swap"},
     ),
     "date change": (
         "The council voted on the plan on Tuesday evening.",

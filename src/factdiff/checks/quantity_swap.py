@@ -7,11 +7,12 @@ on the same words.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
-from factdiff.checks._common import confidence, doc_of, finding, span_of, values_equal
+from factdiff.checks._common import confidence, doc_of, finding, fold, span_of, values_equal
 from factdiff.checks._numbers import describe, noun_key, quantities, usable
-from factdiff.types import Finding, Pair, Quantity, SentenceFacts
+from factdiff.types import Finding, Mention, Pair, Quantity, SentenceFacts
 
 
 def _find(ref: list[tuple[SentenceFacts, Quantity]], noun: str, value: float | None):
@@ -48,4 +49,59 @@ def check(pair: Pair) -> list[Finding]:
                 f"{describe(qb, ev_b)}.",
             )
         )
+    if not findings and len(pair.evidence) == 1 and pair.relation != "partial":
+        findings = swapped_in_context(pair)
     return findings
+
+
+_NUM = re.compile(r"\d+(?:[.,]\d+)*")
+_CONTEXT_WORD = re.compile(r"[a-z]+")
+
+
+def _numbers_in_context(text: str) -> dict[str, list[tuple[str, str, int, int]]]:
+    """number → (word before, word after, start, end) of each time the sentence gives it."""
+    t = fold(text)
+    out: dict[str, list[tuple[str, str, int, int]]] = {}
+    for m in _NUM.finditer(t):
+        before = _CONTEXT_WORD.findall(t[max(0, m.start() - 30) : m.start()])
+        after = _CONTEXT_WORD.findall(t[m.end() : m.end() + 30])
+        out.setdefault(m.group(), []).append(
+            (before[-1] if before else "", after[0] if after else "", m.start(), m.end())
+        )
+    return out
+
+
+def swapped_in_context(pair: Pair) -> list[Finding]:
+    """Two numbers that changed places between the words around them, in counterparts that
+    give the same numbers ("Jordan, 37, took his 35-foot boat" → "Jordan, 35, took his
+    37-foot boat"), even when the extractor found no counted noun. A clause moved whole keeps
+    its number beside the same words, so it is no swap."""
+    claim, ev = pair.claim, pair.evidence[0]
+    mine, theirs = _numbers_in_context(claim.sentence.text), _numbers_in_context(ev.sentence.text)
+    if sorted(mine) != sorted(theirs) or any(
+        len(v) != 1 for v in (*mine.values(), *theirs.values())
+    ):
+        return []
+    for a, b in combinations(sorted(mine), 2):
+        (ca, cb), (ea, eb) = (mine[a][0], mine[b][0]), (theirs[a][0], theirs[b][0])
+        same_places = ca[:2] == ea[:2] or cb[:2] == eb[:2]
+        swapped = ca[:2] == eb[:2] and cb[:2] == ea[:2] and ca[:2] != cb[:2]
+        if same_places or not swapped:
+            continue
+        cs, es = claim.sentence.start, ev.sentence.start
+        ma = Mention(a, cs + ca[2], cs + ca[3], "NUMBER", a)
+        mb = Mention(b, cs + cb[2], cs + cb[3], "NUMBER", b)
+        ea_m = Mention(a, es + ea[2], es + ea[3], "NUMBER", a)
+        eb_m = Mention(b, es + eb[2], es + eb[3], "NUMBER", b)
+        return [
+            finding(
+                "quantity_swap",
+                "high",
+                confidence(pair, 0.9),
+                span_of(claim, ma, mb),
+                [span_of(ev, ea_m, eb_m)],
+                f"{doc_of(claim)} swaps {a} and {b}: it gives {a} where {doc_of(ev)} gives "
+                f"{b} and {b} where it gives {a}.",
+            )
+        ]
+    return []
