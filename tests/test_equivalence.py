@@ -182,3 +182,25 @@ def test_a_copy_repeating_the_pages_spun_caption_is_reported_too(resources, tmp_
     found = {(f.claim.doc, f.type, f.claim.span) for f in counted(report)}
     assert ("d0", "number_change", "nine") in found, found
     assert ("d1", "number_change", "nine") in found, found
+
+
+def test_a_page_that_opens_with_its_spun_bullet_is_read_the_right_way_round(resources, tmp_path):
+    """Direction from evidence, not order on the page: the bullet comes first, the quoted
+    original after it; the original article carries the later sentence word for word."""
+    original = tmp_path / "original.txt"
+    original.write_text(
+        "The photo was shared with her 25,000 followers on Sunday.\n\n"
+        "She has not commented since.\n"
+    )
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "  • The photo was shared with her 250,000 followers on Sunday\n\n"
+        "The photo was shared with her 25,000 followers on Sunday.\n\n"
+        "She has not commented since.\n"
+    )
+    report = factdiff.compare([str(original), str(page)], resources=resources)
+    found = [f for f in counted(report) if f.type == "number_change"]
+    assert found and all(f.claim.span == "250,000" for f in found), [
+        f.explanation for f in counted(report)
+    ]
+    assert all(f.claim.doc == "d1" for f in counted(report))

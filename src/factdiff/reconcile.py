@@ -58,6 +58,7 @@ def reconcile(
         cross = consensus_findings(results)
     else:
         cross = [f for r in results for f in r.findings]
+    within = orient_within(within, alignments, reference)
     cross = not_against_spun(cross, within) + repeated_spin(within, alignments)
     report = Report(
         reference=reference,
@@ -114,6 +115,46 @@ def conclude(report: Report, policy: Policy | None, calibration: Calibration | N
     return replace(report, findings=tuple(numbered), summary=summary)
 
 
+def orient_within(
+    within: Sequence[Finding], alignments: Sequence[Alignment], reference: str | None
+) -> list[Finding]:
+    """Direction from evidence, not from order on the page: a within-page finding judges the
+    later sentence against the earlier one, but when the later one is what the reference
+    carries word for word and the earlier one is not (a copy that opens with spun bullet
+    points and quotes the original below), the earlier one is the rewrite: the finding is
+    turned round. A page that is itself the reference keeps its order: a copy repeating one
+    of its sentences may be repeating the spin."""
+    carried = {
+        (mine.doc, mine.start)
+        for al in alignments
+        if al.relation == "verbatim" and al.a.doc != al.b.doc
+        for mine, other in ((al.a, al.b), (al.b, al.a))
+        if other.doc == reference
+    }
+    out = []
+    for f in within:
+        ev = f.evidence[0] if len(f.evidence) == 1 else None
+        if (
+            ev is None
+            or ev.doc != f.claim.doc
+            or (f.claim.doc, f.claim.start) not in carried
+            or (ev.doc, ev.start) in carried
+        ):
+            out.append(f)
+            continue
+        out.append(
+            replace(
+                f,
+                claim=ev,
+                evidence=(f.claim,),
+                explanation=f"{ev.doc} says '{ev.span}' where its own sentence that another "
+                f"version carries word for word says '{f.claim.span}' "
+                f"({f.type.replace('_', ' ')}).",
+            )
+        )
+    return out
+
+
 def repeated_spin(within: Sequence[Finding], alignments: Sequence[Alignment]) -> list[Finding]:
     """A version that repeats, word for word, a sentence its page shows to be a changed
     rewrite (a within-page finding) carries the same change: it is reported on that version
@@ -126,7 +167,7 @@ def repeated_spin(within: Sequence[Finding], alignments: Sequence[Alignment]) ->
     out: list[Finding] = []
     for f in spun:
         for al in alignments:
-            if al.relation not in ("verbatim", "near_verbatim") or al.a.doc == al.b.doc:
+            if al.relation != "verbatim" or al.a.doc == al.b.doc:
                 continue
             ends = {(al.a.doc, al.a.start): al.b, (al.b.doc, al.b.start): al.a}
             copy = ends.get((f.claim.doc, f.claim.start))
