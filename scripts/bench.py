@@ -167,7 +167,7 @@ def bench_pipeline(story: dict[str, str], repeat: int) -> dict[str, float]:
 
     options = Options()
     t0 = time.perf_counter()
-    resources = Resources(options)
+    resources = Resources()
     _ = resources.nlp
     _ = resources.embedder
     _ = resources.verifier  # None when no verifier is shipped

@@ -110,7 +110,7 @@ def main() -> None:
     a = ap.parse_args()
 
     options = Options()
-    resources = Resources(options)
+    resources = Resources()
     data: list[tuple[str, dict[str, float], int]] = []
     stories = select_stories(a.stories, a.only)
     for d in stories:

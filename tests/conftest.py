@@ -13,10 +13,9 @@ EXAMPLES = REPO / "examples"
 
 @pytest.fixture(scope="session")
 def resources():
-    from factdiff.options import Options
     from factdiff.resources import Resources
 
-    return Resources(Options())
+    return Resources()
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ def compare(
     from factdiff.ingest import read_inputs
 
     options = replace(options or Options(), reference=reference)
-    resources = resources or Resources(options)
+    resources = resources or Resources()
     docs = [x for x in inputs if isinstance(x, Document)]
     paths = [str(x) for x in inputs if not isinstance(x, Document)]
     errors = []
@@ -61,7 +61,7 @@ def compare_texts(
         empty = [name for name, text in texts.items() if not text.strip()]
         raise InputError("empty", f"empty text given for {', '.join(empty)}")
     options = replace(options or Options(), reference=reference)
-    return run(docs, options, resources or Resources(options))
+    return run(docs, options, resources or Resources())
 
 
 def check(

@@ -315,7 +315,7 @@ def evaluate_spun(
         if not folder.is_dir():
             raise InputError("no_input", f"{folder} is not a folder of spun stories")
         options = Options(use_model=not no_model)
-        resources = Resources(options)
+        resources = Resources()
 
         def compare(paths: list[str]) -> dict:
             return compare_versions(paths, options=options, resources=resources).to_dict()

@@ -35,7 +35,6 @@ class Options:
     reference: int | str | None = 0  # index or id of the reference version; None = consensus
     use_embeddings: bool = True  # sentence embeddings for paraphrase alignment
     use_model: bool = True  # learned verifier, when one is installed
-    verifier_dir: str | None = None  # a verifier folder other than the shipped one (eval)
     within_document: bool = True  # align sentences of a document with each other too
     omissions: bool = True  # report reference sentences no copy carries (severity info)
     max_input_bytes: int = MAX_INPUT_BYTES

@@ -85,22 +85,21 @@ def run(
                 "English only, so its facts were not checked"
             )
 
+    embedder = resources.embedder if options.use_embeddings else None
+    verifier = resources.verifier if options.use_model else None
     stage("segment, embed, extract facts")
-    prepared = {d.id: prepare(d, resources, d.id not in unsupported) for d in docs}
+    prepared = {d.id: prepare(d, resources, embedder, d.id not in unsupported) for d in docs}
     sentences = {d: p.sentences for d, p in prepared.items()}
     facts = {d: p.facts for d, p in prepared.items()}
-    vectors = (
-        {d: p.vectors for d, p in prepared.items()} if resources.embedder is not None else None
-    )
+    vectors = {d: p.vectors for d, p in prepared.items()} if embedder is not None else None
     stage("align")
     alignments = align_documents(
-        sentences, resources.embedder, within_document=options.within_document, vectors=vectors
+        sentences, embedder, within_document=options.within_document, vectors=vectors
     )
     stage("check")
     from factdiff.checks.documents import check_documents, check_within_documents
 
     checked = [d.id for d in docs if d.id not in unsupported]
-    with_requests = options.use_model and resources.verifier is not None
     results = check_documents(
         checked,
         reference,
@@ -108,12 +107,11 @@ def run(
         alignments,
         facts,
         vectors,
-        resources.embedder,
+        embedder,
         options,
-        with_requests,
+        verifier is not None,
     )
     within = check_within_documents(alignments, facts, reference, options.tuning)
-    verifier = resources.verifier
     verdicts: tuple = ()
     policy = None
     if verifier is not None:
@@ -147,16 +145,19 @@ class PreparedDocument:
     vectors: Any  # np.ndarray of sentence embeddings, or None without an embedder
 
 
-def prepare(doc: Document, resources: Resources, with_facts: bool = True) -> PreparedDocument:
-    """Segment, embed and extract facts for one document, cached by its id and text."""
+def prepare(
+    doc: Document, resources: Resources, embedder: Any = None, with_facts: bool = True
+) -> PreparedDocument:
+    """Segment, embed (with ``embedder``) and extract facts for one document, cached by its
+    id and text."""
     from factdiff.facts import extract_facts
     from factdiff.segment import segment_document
 
     def make() -> PreparedDocument:
         sentences = segment_document(doc, resources.splitter)
-        embedder = resources.embedder
         vectors = embedder.encode([s.text for s in sentences]) if embedder is not None else None
         facts = extract_facts(sentences, resources.nlp) if with_facts else ()
         return PreparedDocument(tuple(sentences), tuple(facts), vectors)
 
-    return resources.cached(("prepared", doc.id, doc.text, with_facts), make)
+    key = ("prepared", doc.id, doc.text, with_facts, embedder is not None)
+    return resources.cached(key, make)

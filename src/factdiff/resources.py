@@ -1,7 +1,10 @@
 """Loaded models for one run, made lazily and passed in — never global.
 
 A command that needs no model (``--help``, ``eval`` of the baseline, rendering a saved
-report) never pays for loading one: each model loads on first use, once per Resources.
+report) never pays for loading one: each model loads on first use, once per Resources. Which
+models a run uses is a setting, and settings live in ``Options`` only: the pipeline asks
+for the embedder or the verifier when its options say so. Resources knows where models are
+(``verifier_dir``), not whether to use them.
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factdiff.options import Options
-
 if TYPE_CHECKING:
     from factdiff.models.embedder import Embedder
 
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 class Resources:
     """The models a pipeline run uses. Create one per process and reuse it across calls."""
 
-    def __init__(self, options: Options | None = None, cache_size: int = 64) -> None:
-        self.options = options or Options()
+    def __init__(self, verifier_dir: str | Path | None = None, cache_size: int = 64) -> None:
+        self.verifier_dir = None if verifier_dir is None else Path(verifier_dir)
         # Per-document stage outputs (sentences, vectors, facts) are pure functions of the
         # document, so a run that sees the same source many times (an eval set, a service)
         # computes them once. Bounded, and private to this Resources.
@@ -54,9 +55,7 @@ class Resources:
         return make_sentence_splitter()
 
     @cached_property
-    def embedder(self) -> Embedder | None:
-        if not self.options.use_embeddings:
-            return None
+    def embedder(self) -> Embedder:
         from factdiff.models.embedder import load_embedder
 
         return load_embedder()
@@ -70,12 +69,10 @@ class Resources:
 
     @cached_property
     def verifier(self) -> Any | None:
-        """The learned consistency verifier, or None when it is disabled or not shipped."""
-        if not self.options.use_model:
-            return None
+        """The learned consistency verifier, or None when none is shipped (or in
+        ``verifier_dir``)."""
         try:
             from factdiff.verify.onnx_verifier import load_verifier
         except ImportError:
             return None
-        folder = self.options.verifier_dir
-        return load_verifier(None if folder is None else Path(folder))
+        return load_verifier(self.verifier_dir)

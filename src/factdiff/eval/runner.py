@@ -181,13 +181,9 @@ def make_score_fn(
 
     fns, loaded = [], False
     for folder in folders:
-        options = Options(
-            use_model=use_model,
-            omissions=False,
-            verifier_dir=None if folder is None else str(folder),
-        )
-        resources = Resources(options)
-        verifier = resources.verifier
+        options = Options(use_model=use_model, omissions=False)
+        resources = Resources(verifier_dir=folder)
+        verifier = resources.verifier if use_model else None
         if folder is not None and verifier is None:
             raise InputError("no_model", f"no verifier (manifest.json) in {folder}")
         loaded = verifier is not None
