@@ -81,3 +81,21 @@ def test_the_shipped_calibration_is_pinned_and_loads(resources):
     cal = resources.calibration
     assert cal is not None and 0.0 < cal.report_at <= cal.medium_at < 1.0
     assert cal.meta["fitted_on"] and "dev-17" not in cal.meta["fitted_on"]
+
+
+def test_reports_say_an_unconfirmed_finding_is_not_counted():
+    from factdiff.report import render
+
+    f = replace(
+        calibrate_finding(make(), model(bias=-2.0), consensus=False), id="f1", introduced_by="d1"
+    )
+    report = Report(
+        reference="d0",
+        documents=(DocumentInfo("d0", "a", "", 1), DocumentInfo("d1", "b", "", 1)),
+        alignments=(),
+        findings=(f,),
+        summary=Summary(consistency=1.0, findings_by_type={"number_change": 1}),
+        texts={"d0": "At least 12 people were hurt.", "d1": "At least 21 people were hurt."},
+    )
+    for fmt in ("markdown", "html"):
+        assert "unconfirmed (the rule said high), not counted" in render(report, fmt)

@@ -54,6 +54,8 @@ def _finding(fid: str, f: Finding) -> list[str]:
         head += f" · introduced by `{f.introduced_by.replace('`', '')}`"
     if f.confidence < MIN_CONFIDENCE:
         head += " · disputed by the verifier, not counted"
+    elif f.severity == "info" and f.rule_severity:
+        head += f" · unconfirmed (the rule said {f.rule_severity}), not counted"
     lines = [head, ""]
     if f.explanation:
         lines += [escape_md(f.explanation), ""]

@@ -105,6 +105,8 @@ def _finding(fid: str, f: Finding, compact: bool) -> Group:
         head.append(f"  [{f.source}]", style="dim")
     if f.confidence < MIN_CONFIDENCE:
         head.append("  [disputed by the verifier: not counted]", style="dim")
+    elif f.severity == "info" and f.rule_severity:
+        head.append(f"  [unconfirmed, the rule said {f.rule_severity}: not counted]", style="dim")
     parts: list = [head]
     if f.explanation:
         parts.append(Padding(Text(f.explanation), (0, 0, 0, 2)))
