@@ -260,3 +260,15 @@ def test_mode_p_scores_the_page_alone(gold):
            "findings": [finding("d0", ps, pe)]}  # fmt: skip
     t = score_story(rep, gold, "P")
     assert (t.tp, t.fp, t.changed, t.caught, t.safe) == (1, 0, 1, 1, 2)
+
+
+def test_a_story_with_a_broken_gold_file_is_reported_and_the_rest_scored(tmp_path):
+    from factdiff.eval.spun import run_spun
+
+    write_story(tmp_path / "s-01")
+    (tmp_path / "s-02").mkdir()
+    (tmp_path / "s-02" / "gold.json").write_text("{not json")
+    result = run_spun(tmp_path, lambda paths: report())
+    assert result.stories == ["s-01"]
+    assert len(result.errors) == 1 and "s-02" in result.errors[0]
+    assert result.totals["R"].changed == 2

@@ -269,7 +269,13 @@ def run_spun(
     errors: list[str] = []
     t0 = time.perf_counter()
     for d in progress(dirs):
-        gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
+        try:
+            gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
+            if not isinstance(gold.get("items"), list):
+                raise ValueError("no list of items")
+        except (OSError, ValueError, AttributeError) as exc:  # one bad story, not the run
+            errors.append(f"{d.name}: unreadable gold.json ({type(exc).__name__}: {exc})")
+            continue
         per_story[d.name] = {}
         for m in modes:
             paths = [str(d / f"{n}.txt") for n in version_names(m) if (d / f"{n}.txt").exists()]
@@ -285,7 +291,7 @@ def run_spun(
             per_story[d.name][m] = tally
             totals[m].add(tally)
     return SpunResult(
-        str(folder), [d.name for d in dirs], time.perf_counter() - t0, errors, totals, per_story
+        str(folder), list(per_story), time.perf_counter() - t0, errors, totals, per_story
     )
 
 
