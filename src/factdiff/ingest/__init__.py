@@ -52,6 +52,8 @@ def _document(draft: Draft, doc_id: str) -> Document:
     meta = {"language": detect_language(text), "format": draft.format}
     if draft.encoding:
         meta["encoding"] = draft.encoding
+    if draft.date:
+        meta["date"] = draft.date
     return Document(id=doc_id, text=text, source=draft.source, title=draft.title, meta=meta)
 
 

@@ -21,6 +21,7 @@ from factdiff.ingest.fetch import fetch_url
 from factdiff.ingest.html import html_to_text, looks_like_html
 from factdiff.ingest.markdown import markdown_to_text
 from factdiff.ingest.records import RECORD_EXTENSIONS, Record, iter_json, iter_jsonl
+from factdiff.ingest.warc import is_warc, iter_warc
 from factdiff.options import Options
 from factdiff.types import IngestError
 
@@ -39,6 +40,7 @@ class Draft:
     format: str  # text | markdown | html | record
     encoding: str = ""
     doc_id: str | None = None  # a record's own id
+    date: str = ""  # when it was published or fetched, if the input says (WARC-Date)
 
 
 def is_url(item: str) -> bool:
@@ -104,6 +106,9 @@ def read_path(path: Path, options: Options) -> Iterator[Draft | IngestError]:
     if not stat.S_ISREG(info.st_mode):
         raise InputError("unreadable", "not a regular file")
     suffix = path.suffix.lower()
+    if is_warc(path):  # a crawl: streamed record by record, however large
+        yield from iter_warc(path, options)
+        return
     if suffix in (".jsonl", ".ndjson"):
         try:
             with path.open("rb") as stream:
