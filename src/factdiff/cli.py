@@ -332,6 +332,55 @@ def evaluate_spun(
 
 
 @app.command()
+def cluster(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Documents: files, directories, JSONL corpora, WARC crawls."),
+    ],
+    output: OutputOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Group documents into stories (copies of one article, spun ones too) and events: one
+    JSON line per document, {"doc", "source", "story", "event"} (first slice of corpus mode)."""
+    import json
+
+    from factdiff.corpus import group
+    from factdiff.errors import InputError
+    from factdiff.ingest import read_inputs
+    from factdiff.options import Options
+    from factdiff.resources import Resources
+
+    with user_errors(verbose):
+        with stage_progress(False) as on_stage:
+            if on_stage:
+                on_stage("reading")
+            docs, errors = read_inputs(inputs, Options())
+            for err in errors:
+                stderr().print(f"skipped {err.source}: {err.message} [{err.code}]", markup=False)
+            if not docs:
+                raise InputError("no_input", "no readable document to group")
+            if on_stage:
+                on_stage(f"grouping {len(docs)} documents")
+            grouping = group(docs, Resources(), errors)
+        lines = [
+            json.dumps({"doc": d, "source": src, "story": st, "event": ev})
+            for d, src, st, ev in zip(
+                grouping.docs, grouping.sources, grouping.story, grouping.event, strict=True
+            )
+        ]
+        text = "\n".join(lines) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+            stderr().print(
+                f"wrote {output}: {len(docs)} documents, {len(set(grouping.story))} stories, "
+                f"{len(set(grouping.event))} events, {len(errors)} skipped",
+                markup=False,
+            )
+
+
+@app.command()
 def perturb(
     path: Annotated[Path, typer.Argument(help="An English text file to make copies of.")],
     n: Annotated[int, typer.Option("--n", help="How many one-change copies to make.")] = 20,

@@ -1,0 +1,69 @@
+"""factdiff cluster: stories from a small made-up crawl (two stories, each an original and a
+spun copy, plus an unrelated article), through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from factdiff.cli import app
+from factdiff.corpus import components
+
+FIRE = (
+    "Fire destroyed the historic fish market at Port Merrow harbour early on Tuesday. "
+    "Firefighters from four stations fought the flames for almost six hours. "
+    "Three men and two women who lived above the market were rescued by ladder. "
+    "The cause of the fire is not yet known, the county fire marshal said."
+)
+FIRE_SPUN = (
+    "A blaze wiped out the old fish market at the harbour of Port Merrow in the early hours "
+    "of Tuesday. Crews from four fire stations battled the flames for nearly six hours. "
+    "Two women and three men living in flats over the market were brought down by ladder. "
+    "What started the blaze is still unknown, according to the county fire marshal."
+)
+VOTE = (
+    "The city council voted on Monday to build a new cycle bridge across the river. "
+    "The bridge will cost 14 million pounds and open in two years, the mayor said. "
+    "Residents of the east bank had campaigned for a crossing for a decade. "
+    "Work on the foundations is due to start in the spring."
+)
+VOTE_SPUN = (
+    "On Monday councillors backed plans for a new bridge for cyclists over the river. "
+    "The crossing is set to cost 14 million pounds and to open within two years, said the "
+    "mayor. People on the east bank had pushed for a crossing for ten years. "
+    "Foundation work should begin in spring."
+)
+OTHER = (
+    "Astronomers have found a planet orbiting a small red star forty light years away. "
+    "The planet is slightly larger than Earth and takes eleven days to circle its star. "
+    "Its surface is thought to be too hot for liquid water. "
+    "The team will use a space telescope to study its atmosphere next year."
+)
+
+
+def test_components_are_numbered_in_order_of_first_document():
+    assert components(5, [(3, 4), (1, 3)]) == (0, 1, 2, 1, 1)
+
+
+@pytest.mark.slow
+def test_cluster_groups_copies_into_stories(tmp_path):
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for name, text in (
+        ("a_fire.txt", FIRE), ("b_vote.txt", VOTE), ("c_fire_copy.txt", FIRE_SPUN),
+        ("d_other.txt", OTHER), ("e_vote_copy.txt", VOTE_SPUN),
+    ):  # fmt: skip
+        (crawl / name).write_text(text)
+    (crawl / "f_empty.txt").write_text("")
+    out = tmp_path / "stories.jsonl"
+    result = CliRunner().invoke(app, ["cluster", str(crawl), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    story = {row["source"].rsplit("/", 1)[-1]: row["story"] for row in rows}
+    assert story["a_fire.txt"] == story["c_fire_copy.txt"]
+    assert story["b_vote.txt"] == story["e_vote_copy.txt"]
+    assert len({story["a_fire.txt"], story["b_vote.txt"], story["d_other.txt"]}) == 3
+    assert all(set(row) == {"doc", "source", "story", "event"} for row in rows)
+    assert "f_empty.txt" in result.output  # reported, not fatal
