@@ -67,3 +67,16 @@ def test_cluster_groups_copies_into_stories(tmp_path):
     assert len({story["a_fire.txt"], story["b_vote.txt"], story["d_other.txt"]}) == 3
     assert all(set(row) == {"doc", "source", "story", "event"} for row in rows)
     assert "f_empty.txt" in result.output  # reported, not fatal
+
+
+@pytest.mark.slow
+def test_the_python_api_groups_documents(resources):
+    import factdiff
+    from factdiff.types import Document
+
+    docs = [Document("fire", FIRE), Document("other", OTHER), Document("copy", FIRE_SPUN)]
+    grouping = factdiff.cluster(docs, resources=resources)
+    assert grouping.docs == ("fire", "other", "copy")
+    assert grouping.story[0] == grouping.story[2] != grouping.story[1]
+    with pytest.raises(factdiff.InputError):
+        factdiff.cluster([], resources=resources)

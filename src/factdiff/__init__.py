@@ -3,7 +3,7 @@
 Compare versions of a story and report, with evidence, which facts changed.
 """
 
-from factdiff.api import check, compare, compare_texts
+from factdiff.api import check, cluster, compare, compare_texts
 from factdiff.errors import FactdiffError, InputError, ModelError
 from factdiff.options import Options
 from factdiff.resources import Resources
@@ -22,6 +22,7 @@ __all__ = [
     "Resources",
     "__version__",
     "check",
+    "cluster",
     "compare",
     "compare_texts",
 ]

@@ -80,3 +80,27 @@ def check(
 def renumber(docs: Sequence[Document]) -> list[Document]:
     """Give mixed inputs the ids d0, d1, ... in order."""
     return [replace(d, id=f"d{i}") for i, d in enumerate(docs)]
+
+
+def cluster(
+    inputs: Sequence[str | Document],
+    *,
+    options: Options | None = None,
+    resources: Resources | None = None,
+):
+    """Group documents (paths, directories, JSONL corpora, WARC crawls, or Documents) into
+    stories and events: a :class:`~factdiff.corpus.Grouping`, unreadable inputs in its
+    ``errors``. Raises InputError when nothing is readable."""
+    from factdiff.corpus import group
+    from factdiff.ingest import read_inputs
+
+    options = options or Options()
+    docs = [x for x in inputs if isinstance(x, Document)]
+    paths = [str(x) for x in inputs if not isinstance(x, Document)]
+    errors = []
+    if paths:
+        read, errors = read_inputs(paths, options)
+        docs = renumber([*docs, *read]) if docs else read
+    if not docs:
+        raise InputError("no_input", "no readable document to group")
+    return group(docs, resources or Resources(), errors)

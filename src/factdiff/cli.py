@@ -344,24 +344,17 @@ def cluster(
     JSON line per document, {"doc", "source", "story", "event"} (first slice of corpus mode)."""
     import json
 
-    from factdiff.corpus import group
-    from factdiff.errors import InputError
-    from factdiff.ingest import read_inputs
-    from factdiff.options import Options
+    from factdiff.api import cluster as group_inputs
     from factdiff.resources import Resources
 
     with user_errors(verbose):
         with stage_progress(False) as on_stage:
             if on_stage:
-                on_stage("reading")
-            docs, errors = read_inputs(inputs, Options())
-            for err in errors:
-                stderr().print(f"skipped {err.source}: {err.message} [{err.code}]", markup=False)
-            if not docs:
-                raise InputError("no_input", "no readable document to group")
-            if on_stage:
-                on_stage(f"grouping {len(docs)} documents")
-            grouping = group(docs, Resources(), errors)
+                on_stage("reading and grouping")
+            grouping = group_inputs(inputs, resources=Resources())
+        for err in grouping.errors:
+            stderr().print(f"skipped {err.source}: {err.message} [{err.code}]", markup=False)
+        docs, errors = grouping.docs, grouping.errors
         lines = [
             json.dumps({"doc": d, "source": src, "story": st, "event": ev})
             for d, src, st, ev in zip(
