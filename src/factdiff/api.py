@@ -13,7 +13,7 @@ from factdiff.errors import InputError
 from factdiff.options import Options
 from factdiff.pipeline import StageCallback, run
 from factdiff.resources import Resources
-from factdiff.types import Document, Report
+from factdiff.types import Document, IngestError, Report
 
 
 def compare(
@@ -29,20 +29,29 @@ def compare(
     Unreadable inputs are reported in ``Report.errors``; the rest are compared. Raises
     :class:`~factdiff.errors.InputError` when nothing usable is left.
     """
+    options = replace(options or Options(), reference=reference)
+    docs, errors = read_documents(inputs, options, "compare")
+    return run(docs, options, resources or Resources(), errors=errors, on_stage=on_stage)
+
+
+def read_documents(
+    inputs: Sequence[str | Document], options: Options, purpose: str
+) -> tuple[list[Document], list[IngestError]]:
+    """Documents given as such, then those read from paths, directories and URLs (ids
+    renumbered when both are mixed), and the inputs that could not be read. Raises
+    InputError when nothing is left to ``purpose`` ("compare", "group")."""
     from factdiff.ingest import read_inputs
 
-    options = replace(options or Options(), reference=reference)
-    resources = resources or Resources()
     docs = [x for x in inputs if isinstance(x, Document)]
     paths = [str(x) for x in inputs if not isinstance(x, Document)]
-    errors = []
+    errors: list[IngestError] = []
     if paths:
         read, errors = read_inputs(paths, options)
         docs = renumber([*docs, *read]) if docs else read
     if not docs:
         detail = "; ".join(f"{e.source}: {e.message}" for e in errors) or "no input given"
-        raise InputError("no_input", f"nothing to compare ({detail})")
-    return run(docs, options, resources, errors=errors, on_stage=on_stage)
+        raise InputError("no_input", f"nothing to {purpose} ({detail})")
+    return docs, errors
 
 
 def compare_texts(
@@ -92,15 +101,6 @@ def cluster(
     stories and events: a :class:`~factdiff.corpus.Grouping`, unreadable inputs in its
     ``errors``. Raises InputError when nothing is readable."""
     from factdiff.corpus import group
-    from factdiff.ingest import read_inputs
 
-    options = options or Options()
-    docs = [x for x in inputs if isinstance(x, Document)]
-    paths = [str(x) for x in inputs if not isinstance(x, Document)]
-    errors = []
-    if paths:
-        read, errors = read_inputs(paths, options)
-        docs = renumber([*docs, *read]) if docs else read
-    if not docs:
-        raise InputError("no_input", "no readable document to group")
+    docs, errors = read_documents(inputs, options or Options(), "group")
     return group(docs, resources or Resources(), errors)

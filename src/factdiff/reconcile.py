@@ -115,6 +115,16 @@ def conclude(report: Report, policy: Policy | None, calibration: Calibration | N
     return replace(report, findings=tuple(numbered), summary=summary)
 
 
+def spun_rewrites(within: Sequence[Finding]) -> list[Finding]:
+    """The counted within-page findings: a sentence its own page shows to be a changed
+    rewrite of the page's earlier original."""
+    return [
+        f
+        for f in within
+        if f.severity != "info" and f.evidence and all(e.doc == f.claim.doc for e in f.evidence)
+    ]
+
+
 def orient_within(
     within: Sequence[Finding], alignments: Sequence[Alignment], reference: str | None
 ) -> list[Finding]:
@@ -159,13 +169,8 @@ def repeated_spin(within: Sequence[Finding], alignments: Sequence[Alignment]) ->
     """A version that repeats, word for word, a sentence its page shows to be a changed
     rewrite (a within-page finding) carries the same change: it is reported on that version
     too, against the page's original, with the changed words where the copy has them."""
-    spun = [
-        f
-        for f in within
-        if f.severity != "info" and f.evidence and all(e.doc == f.claim.doc for e in f.evidence)
-    ]
     out: list[Finding] = []
-    for f in spun:
+    for f in spun_rewrites(within):
         for al in alignments:
             if al.relation != "verbatim" or al.a.doc == al.b.doc:
                 continue
@@ -193,11 +198,7 @@ def not_against_spun(cross: Sequence[Finding], within: Sequence[Finding]) -> lis
     be a changed rewrite of the page's earlier original (a within-page finding) is no
     evidence against another version. A copy that agrees with the original is then not
     flagged for disagreeing with the spun caption; the spun caption is reported on its page."""
-    spun = {
-        (f.claim.doc, f.claim.start)
-        for f in within
-        if f.severity != "info" and f.evidence and all(e.doc == f.claim.doc for e in f.evidence)
-    }
+    spun = {(f.claim.doc, f.claim.start) for f in spun_rewrites(within)}
     return [
         f for f in cross if not (f.evidence and all((e.doc, e.start) in spun for e in f.evidence))
     ]

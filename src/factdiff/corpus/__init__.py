@@ -51,12 +51,12 @@ def document_vectors(docs: Sequence[Document], embedder, splitter) -> np.ndarray
     """One unit vector per document: the mean embedding of its first sentences."""
     from factdiff.segment import segment_document
 
-    out = np.zeros((len(docs), 384), dtype=np.float32)
-    for i, doc in enumerate(docs):
+    rows = []
+    for doc in docs:
         sents = [s.text for s in segment_document(doc, splitter)][:LEAD_SENTENCES] or [doc.text]
         v = np.asarray(embedder.encode(sents), dtype=np.float32).mean(axis=0)
-        out[i, : v.shape[0]] = v / max(float(np.linalg.norm(v)), 1e-9)
-    return out
+        rows.append(v / max(float(np.linalg.norm(v)), 1e-9))
+    return np.vstack(rows).astype(np.float32)
 
 
 def names_in(text: str) -> list[str]:
