@@ -70,13 +70,13 @@ def test_cluster_groups_copies_into_stories(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_python_api_groups_documents(resources):
+def test_the_python_api_groups_documents():
     import factdiff
     from factdiff.types import Document
 
     docs = [Document("fire", FIRE), Document("other", OTHER), Document("copy", FIRE_SPUN)]
-    grouping = factdiff.cluster(docs, resources=resources)
+    grouping = factdiff.cluster(docs)
     assert grouping.docs == ("fire", "other", "copy")
     assert grouping.story[0] == grouping.story[2] != grouping.story[1]
     with pytest.raises(factdiff.InputError):
-        factdiff.cluster([], resources=resources)
+        factdiff.cluster([])

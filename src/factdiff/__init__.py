@@ -3,7 +3,7 @@
 Compare versions of a story and report, with evidence, which facts changed.
 """
 
-from factdiff.api import check, cluster, compare, compare_texts
+from factdiff.api import check, cluster, compare, compare_texts, scan
 from factdiff.errors import FactdiffError, InputError, ModelError
 from factdiff.options import Options
 from factdiff.resources import Resources
@@ -23,6 +23,7 @@ __all__ = [
     "__version__",
     "check",
     "cluster",
+    "scan",
     "compare",
     "compare_texts",
 ]

@@ -6,8 +6,9 @@ All three functions return the same :class:`~factdiff.types.Report` (schema 1). 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from factdiff.errors import InputError
 from factdiff.options import Options
@@ -95,12 +96,69 @@ def cluster(
     inputs: Sequence[str | Document],
     *,
     options: Options | None = None,
-    resources: Resources | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    workers: int = 0,
+    seed: int = 0,
+    progress: Callable[[int], None] | None = None,
 ):
     """Group documents (paths, directories, JSONL corpora, WARC crawls, or Documents) into
     stories and events: a :class:`~factdiff.corpus.Grouping`, unreadable inputs in its
     ``errors``. Raises InputError when nothing is readable."""
-    from factdiff.corpus import group
+    from factdiff.corpus import group, group_sketches
+    from factdiff.corpus.engine import make_engine
 
-    docs, errors = read_documents(inputs, options or Options(), "group")
-    return group(docs, resources or Resources(), errors)
+    options = options or Options()
+    docs = [x for x in inputs if isinstance(x, Document)]
+    if docs and len(docs) == len(inputs):
+        return group(docs, seed=seed)
+    paths = [str(x) for x in inputs if not isinstance(x, Document)]
+    if docs:
+        raise InputError("bad_input", "give documents or paths to cluster, not both")
+    corpus = make_engine(engine, address, workers).sketch(paths, options, seed, progress)
+    if not corpus.docs:
+        detail = "; ".join(f"{e.source}: {e.message}" for e in corpus.errors[:5])
+        raise InputError("no_input", f"nothing to group ({detail or 'no input given'})")
+    ids, sources = [d.doc for d in corpus.docs], [d.source for d in corpus.docs]
+    return group_sketches(ids, sources, corpus.sketches, corpus.errors, seed)[0]
+
+
+def scan(
+    inputs: Sequence[str],
+    output: str | Path,
+    *,
+    options: Options | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    workers: int = 0,
+    seed: int = 0,
+    progress: Callable[[int], None] | None = None,
+    on_story: Callable | None = None,
+):
+    """Group a crawl, compare each story with more than one version, and write the results
+    into ``output`` (see corpus/outputs.py). Returns the :class:`~factdiff.corpus.scan.ScanResult`.
+    Raises InputError when nothing is readable."""
+    from factdiff.corpus.engine import make_engine
+    from factdiff.corpus.outputs import tables, write_index, write_parquet
+    from factdiff.corpus.scan import scan as run_scan
+    from factdiff.corpus.scan import write_report
+
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def arrived(task, result) -> None:
+        write_report(out, task, result)
+        if on_story:
+            on_story(task, result)
+
+    result = run_scan(
+        [str(x) for x in inputs], make_engine(engine, address, workers), options or Options(),
+        seed, progress, arrived,
+    )  # fmt: skip
+    if not result.corpus.docs:
+        detail = "; ".join(f"{e.source}: {e.message}" for e in result.corpus.errors[:5])
+        raise InputError("no_input", f"nothing to scan ({detail or 'no input given'})")
+    t = tables(result)
+    write_parquet(out, t)
+    write_index(out, t, result)
+    return result

@@ -331,30 +331,99 @@ def evaluate_spun(
             json_out.write_text(json.dumps(result.to_dict(), indent=2), encoding="utf-8")
 
 
+EngineOpt = Annotated[
+    str, typer.Option("--engine", help="local (processes on this machine) or ray (a Ray cluster).")
+]
+AddressOpt = Annotated[
+    str | None, typer.Option("--address", help="Ray cluster address ('auto': the running one).")
+]
+WorkersOpt = Annotated[int, typer.Option("--workers", help="Processes (0: all cores).")]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of the MinHash and projection.")]
+IdFieldOpt = Annotated[str, typer.Option("--id-field", help="JSONL field of a record's id.")]
+TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL field of the text.")]
+UrlFieldOpt = Annotated[str, typer.Option("--url-field", help="JSONL field of the URL.")]
+DateFieldOpt = Annotated[str, typer.Option("--date-field", help="JSONL field of the date.")]
+CorpusArg = Annotated[
+    list[str],
+    typer.Argument(help="Directories, HTML/TXT/MD files, JSONL corpora, WARC(.gz) crawls, URLs."),
+]
+
+
+def corpus_options(id_field: str, text_field: str, url_field: str, date_field: str, **kw):
+    from factdiff.options import Options, RecordFields
+
+    return Options(fields=RecordFields(id_field, text_field, url_field, date_field), **kw)
+
+
+@contextlib.contextmanager
+def rate_progress(quiet: bool, what: str, total: int | None = None) -> Iterator:
+    """A bar (or a counter, when the total is unknown) with items per second, on stderr."""
+    if quiet:
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:,.0f} {what}/s" if task.speed else f"- {what}/s")
+
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+    if total:
+        columns.append(TaskProgressColumn())
+    columns += [Rate(), TimeElapsedColumn()]
+    with Progress(*columns, console=stderr(), transient=True) as progress:
+        task = progress.add_task(what, total=total)
+        yield lambda n: progress.advance(task, n)
+
+
+def report_skipped(errors) -> None:
+    from collections import Counter
+
+    for err in errors[:20]:
+        stderr().print(f"skipped {err.source}: {err.message} [{err.code}]", markup=False)
+    if len(errors) > 20:
+        counts = ", ".join(f"{c} {n}" for c, n in Counter(e.code for e in errors).most_common())
+        stderr().print(f"... {len(errors)} skipped in all ({counts})", markup=False)
+
+
 @app.command()
 def cluster(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(help="Documents: files, directories, JSONL corpora, WARC crawls."),
-    ],
+    inputs: CorpusArg,
     output: OutputOpt = None,
+    engine: EngineOpt = "local",
+    address: AddressOpt = None,
+    workers: WorkersOpt = 0,
+    seed: SeedOpt = 0,
+    id_field: IdFieldOpt = "id",
+    text_field: TextFieldOpt = "text",
+    url_field: UrlFieldOpt = "url",
+    date_field: DateFieldOpt = "date",
+    quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Group documents into stories (copies of one article, spun ones too) and events: one
-    JSON line per document, {"doc", "source", "story", "event"} (first slice of corpus mode)."""
+    JSON line per document, {"doc", "source", "story", "event"}."""
     import json
 
     from factdiff.api import cluster as group_inputs
-    from factdiff.resources import Resources
 
     with user_errors(verbose):
-        with stage_progress(False) as on_stage:
-            if on_stage:
-                on_stage("reading and grouping")
-            grouping = group_inputs(inputs, resources=Resources())
-        for err in grouping.errors:
-            stderr().print(f"skipped {err.source}: {err.message} [{err.code}]", markup=False)
-        docs, errors = grouping.docs, grouping.errors
+        options = corpus_options(id_field, text_field, url_field, date_field)
+        with rate_progress(quiet, "docs") as on_docs:
+            grouping = group_inputs(
+                inputs, options=options, engine=engine, address=address, workers=workers,
+                seed=seed, progress=on_docs,
+            )  # fmt: skip
+        report_skipped(grouping.errors)
         lines = [
             json.dumps({"doc": d, "source": src, "story": st, "event": ev})
             for d, src, st, ev in zip(
@@ -367,10 +436,52 @@ def cluster(
         else:
             output.write_text(text, encoding="utf-8")
             stderr().print(
-                f"wrote {output}: {len(docs)} documents, {len(set(grouping.story))} stories, "
-                f"{len(set(grouping.event))} events, {len(errors)} skipped",
+                f"wrote {output}: {len(grouping.docs)} documents, {len(set(grouping.story))} "
+                f"stories, {len(set(grouping.event))} events, {len(grouping.errors)} skipped",
                 markup=False,
             )
+
+
+@app.command()
+def scan(
+    inputs: CorpusArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the results.")],
+    engine: EngineOpt = "local",
+    address: AddressOpt = None,
+    workers: WorkersOpt = 0,
+    seed: SeedOpt = 0,
+    id_field: IdFieldOpt = "id",
+    text_field: TextFieldOpt = "text",
+    url_field: UrlFieldOpt = "url",
+    date_field: DateFieldOpt = "date",
+    no_model: NoModelOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Group a crawl into stories, compare every story with more than one version, and write
+    stories/documents/findings/sites/skipped .parquet, a JSON and HTML report per story and
+    index.html."""
+    from factdiff.api import scan as run_scan
+
+    with user_errors(verbose):
+        options = corpus_options(
+            id_field, text_field, url_field, date_field, use_model=not no_model
+        )
+        with rate_progress(quiet, "docs") as on_docs:
+            stories: list = []
+            result = run_scan(
+                inputs, output, options=options, engine=engine, address=address,
+                workers=workers, seed=seed, progress=on_docs,
+                on_story=lambda task, res: stories.append(task.story),
+            )  # fmt: skip
+        report_skipped(result.corpus.errors)
+        g = result.grouping
+        stderr().print(
+            f"wrote {output}: {len(g.docs)} documents, {len(set(g.story))} stories "
+            f"({len(result.originals)} with copies, {len(stories)} compared), "
+            f"{len(result.corpus.errors)} skipped; open {output / 'index.html'}",
+            markup=False,
+        )
 
 
 @app.command()

@@ -31,6 +31,17 @@ class Tuning:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordFields:
+    """Which JSON/JSONL fields hold a record's id, text, URL and date (corpus flags
+    ``--id-field`` etc.). The text falls back to the usual names when ``text`` is absent."""
+
+    id: str = "id"
+    text: str = "text"
+    url: str = "url"
+    date: str = "date"
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     reference: int | str | None = 0  # index or id of the reference version; None = consensus
     use_embeddings: bool = True  # sentence embeddings for paraphrase alignment
@@ -40,3 +51,4 @@ class Options:
     max_input_bytes: int = MAX_INPUT_BYTES
     fetch_timeout: float = 20.0
     tuning: Tuning = field(default_factory=Tuning)
+    fields: RecordFields = field(default_factory=RecordFields)

@@ -20,6 +20,7 @@ from factdiff.types import Document, IngestError
 
 __all__ = [
     "detect_language",
+    "document_from_draft",
     "document_from_text",
     "is_public_address",
     "iter_documents",
@@ -44,7 +45,8 @@ def document_from_text(text: str, doc_id: str, source: str = "", title: str = ""
     )
 
 
-def _document(draft: Draft, doc_id: str) -> Document:
+def document_from_draft(draft: Draft, doc_id: str) -> Document:
+    """The Document of an extracted draft; raises InputError("empty") for no text."""
     text = clean_text(draft.text)
     if not text.strip():
         what = {"html": "no main text found in the page"}.get(draft.format, "no text")
@@ -113,7 +115,7 @@ def iter_documents(inputs: Sequence[str], options: Options) -> Iterator[Document
             continue
         doc_id = _unique(item.doc_id or f"d{count}", taken)
         try:
-            document = _document(item, doc_id)
+            document = document_from_draft(item, doc_id)
         except InputError as exc:
             yield IngestError(item.source, exc.code, exc.message)
             continue

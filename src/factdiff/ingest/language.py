@@ -12,7 +12,7 @@ import re
 
 import py3langid
 
-_SAMPLE_CHARS = 20_000
+_SAMPLE_CHARS = 2_000  # a page's language is plain in its first lines; the rest only costs time
 _MIN_LETTERS = 200  # below this, py3langid is unreliable (headlines, captions)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _FUNCTION_WORDS_TEXT = (
@@ -37,6 +37,9 @@ def detect_language(
 ) -> str:
     """ISO 639-1 code of the text's language ("en", "fr", ...), or "und" when unknown."""
     sample = text[:_SAMPLE_CHARS]
+    words = _WORD.findall(sample[:1000].lower())
+    if len(words) >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= 0.3 * len(words):
+        return "en"  # plainly English (a third of its words are English function words)
     letters = [c for c in sample if c.isalpha()]
     if len(letters) < _MIN_LETTERS:
         if not letters:

@@ -80,8 +80,8 @@ def _draft_from_record(record: Record) -> Draft:
     source = record.url or record.where
     if looks_like_html(record.text):
         body, title = html_to_text(record.text)
-        return Draft(body, source, record.title or title, "record", "", record.id)
-    return Draft(record.text, source, record.title, "record", "", record.id)
+        return Draft(body, source, record.title or title, "record", "", record.id, record.date)
+    return Draft(record.text, source, record.title, "record", "", record.id, record.date)
 
 
 def _records(items: Iterator[Record | IngestError]) -> Iterator[Draft | IngestError]:
@@ -112,7 +112,9 @@ def read_path(path: Path, options: Options) -> Iterator[Draft | IngestError]:
     if suffix in (".jsonl", ".ndjson"):
         try:
             with path.open("rb") as stream:
-                yield from _records(iter_jsonl(stream, source, options.max_input_bytes))
+                yield from _records(
+                    iter_jsonl(stream, source, options.max_input_bytes, options.fields)
+                )
         except PermissionError as exc:
             raise InputError("unreadable", "permission denied") from exc
         return
@@ -134,7 +136,7 @@ def read_path(path: Path, options: Options) -> Iterator[Draft | IngestError]:
         raise InputError("empty", "file is empty")
     text, encoding = decode_bytes(data)
     if suffix in RECORD_EXTENSIONS:
-        yield from _records(iter_json(text, source))
+        yield from _records(iter_json(text, source, options.fields))
         return
     yield draft_from_text(text, source, path.name, encoding=encoding)
 
@@ -149,7 +151,7 @@ def read_url(url: str, options: Options) -> Iterator[Draft | IngestError]:
     path = unquote(urlsplit(fetched.url).path)
     name = PurePosixPath(path).name or urlsplit(fetched.url).hostname or url
     if "json" in content_type or PurePosixPath(path).suffix.lower() in RECORD_EXTENSIONS:
-        yield from _records(iter_json(text, url))
+        yield from _records(iter_json(text, url, options.fields))
         return
     hint = "html" if "html" in content_type else ""
     if not hint and "markdown" in content_type:

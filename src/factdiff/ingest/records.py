@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from factdiff.errors import InputError
+from factdiff.options import RecordFields
 from factdiff.types import IngestError
 
 TEXT_FIELDS = ("text", "content", "article", "document", "doc")
@@ -27,31 +28,35 @@ class Record:
     title: str
     url: str
     where: str  # "path:line" or "path#index", for error messages and a default source
+    date: str = ""
 
 
-def record_from_dict(obj: object, where: str) -> Record:
-    """Pick the text, id, title and url of a JSON object; raise InputError "bad_record".
-
-    ``where`` ("path:line") becomes the record's default source."""
+def record_from_dict(obj: object, where: str, fields: RecordFields = RecordFields()) -> Record:
+    """Pick the text, id, title, url and date of a JSON object; raise InputError
+    "bad_record". ``where`` ("path:line") becomes the record's default source."""
     if not isinstance(obj, dict):
         raise InputError("bad_record", f"expected a JSON object, got {type(obj).__name__}")
-    field = next((name for name in TEXT_FIELDS if name in obj), None)
+    names = (fields.text, *TEXT_FIELDS) if fields.text not in TEXT_FIELDS else TEXT_FIELDS
+    field = fields.text if fields.text in obj else next((n for n in names if n in obj), None)
     if field is None:
-        raise InputError("bad_record", f"no text field (expected one of {', '.join(TEXT_FIELDS)})")
+        raise InputError("bad_record", f"no text field (expected one of {', '.join(names)})")
     text = obj[field]
     if not isinstance(text, str):
         raise InputError("bad_record", f"field {field!r} is not a string")
-    raw_id = obj.get("id")
+    raw_id = obj.get(fields.id)
     return Record(
         text=text,
         id=None if raw_id is None or raw_id == "" else str(raw_id),
         title=str(obj.get("title") or ""),
-        url=str(obj.get("url") or obj.get("source") or ""),
+        url=str(obj.get(fields.url) or obj.get("source") or ""),
         where=where,
+        date=str(obj.get(fields.date) or ""),
     )
 
 
-def iter_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Record | IngestError]:
+def iter_jsonl(
+    stream: BinaryIO, path: str, max_bytes: int, fields: RecordFields = RecordFields()
+) -> Iterator[Record | IngestError]:
     """Yield one Record (or the IngestError for that line) per non-blank line."""
     for number, raw in enumerate(stream, start=1):
         where = f"{path}:{number}"
@@ -66,12 +71,14 @@ def iter_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Record |
             yield IngestError(where, "bad_record", f"invalid JSON ({_first_line(exc)})")
             continue
         try:
-            yield record_from_dict(obj, where)
+            yield record_from_dict(obj, where, fields)
         except InputError as exc:
             yield IngestError(where, exc.code, exc.message)
 
 
-def iter_json(data: str, path: str) -> Iterator[Record | IngestError]:
+def iter_json(
+    data: str, path: str, fields: RecordFields = RecordFields()
+) -> Iterator[Record | IngestError]:
     """A .json file: one record, or a list of records. Falls back to JSONL when the whole
     file is not one JSON value (JSONL saved as .json is common)."""
     try:
@@ -87,7 +94,7 @@ def iter_json(data: str, path: str) -> Iterator[Record | IngestError]:
                 continue
             where = f"{path}:{number}"
             try:
-                yield record_from_dict(json.loads(line), where)
+                yield record_from_dict(json.loads(line), where, fields)
             except (ValueError, RecursionError) as exc:
                 yield IngestError(where, "bad_record", f"invalid JSON ({_first_line(exc)})")
             except InputError as exc:
@@ -97,7 +104,7 @@ def iter_json(data: str, path: str) -> Iterator[Record | IngestError]:
     for index, item in enumerate(items):
         where = f"{path}#{index}" if isinstance(obj, list) else path
         try:
-            yield record_from_dict(item, where)
+            yield record_from_dict(item, where, fields)
         except InputError as exc:
             yield IngestError(where, exc.code, exc.message)
 

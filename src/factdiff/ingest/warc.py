@@ -83,7 +83,7 @@ def iter_warc(path: Path, options: Options) -> Iterator:
             source,
             "corrupt_archive",
             f"not a readable WARC after {count} responses ({type(exc).__name__}: "
-            f"{' '.join(str(exc).split())[:120]})",
+            f"{_printable(str(exc))[:120]})",
         )
         return
     problem = _gzip_problem(path)
@@ -106,3 +106,8 @@ def _gzip_problem(path: Path, chunk: int = 1 << 20) -> str:
     except (OSError, EOFError, zlib.error) as exc:
         return f"{type(exc).__name__}: {' '.join(str(exc).split())[:100]}"
     return ""
+
+
+def _printable(text: str) -> str:
+    """One line of printable characters (a corrupt archive's bytes end up in messages)."""
+    return " ".join("".join(c if c.isprintable() else "?" for c in text).split())

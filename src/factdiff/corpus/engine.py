@@ -1,0 +1,273 @@
+"""Engines run the per-document and per-story work in parallel; the grouping itself is one
+call on the driver (``group_sketches``), so every engine gives the same groups.
+
+- ``local``: a pool of processes on this machine (all cores by default).
+- ``ray``: Ray Data on a cluster or a local Ray runtime (``pip install 'factdiff[ray]'``):
+  units → sketch (map_batches) → group on the driver → compare (map_batches over an actor
+  pool, each actor holding its models).
+
+Both stream their results back in input order, with a progress callback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from factdiff.corpus.read import Unit, site_of, unit_documents, units
+from factdiff.corpus.sketch import Sketch, sketch_many
+from factdiff.errors import InputError
+from factdiff.options import Options
+from factdiff.types import Document, IngestError
+
+Progress = Callable[[int], None]  # called with how many more documents (or stories) are done
+
+
+@dataclass(frozen=True, slots=True)
+class DocInfo:
+    """What the outputs say of a document (its text is not kept)."""
+
+    doc: str
+    source: str
+    url: str
+    site: str
+    date: str
+    title: str
+    chars: int
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Every readable document's info and sketch, in input order, and what was skipped."""
+
+    docs: list[DocInfo] = field(default_factory=list)
+    sketches: list[Sketch] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTask:
+    """One story to compare: its versions, the original first."""
+
+    story: int
+    docs: tuple[Document, ...]
+    part: int = 0  # a big story is compared in parts (scan.MAX_VERSIONS versions each)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryResult:
+    story: int
+    report: dict  # schema-1 JSON
+    html: str
+    error: str = ""
+
+
+def info_of(doc: Document) -> DocInfo:
+    url = doc.source if "://" in doc.source else ""
+    return DocInfo(
+        doc.id, doc.source, url, site_of(url), str(doc.meta.get("date", "")), doc.title,
+        len(doc.text),
+    )  # fmt: skip
+
+
+def sketch_unit(unit: Unit, options: Options, seed: int):
+    """Read a unit and sketch its documents: ([(info, sketch)], errors)."""
+    docs, errors = unit_documents(unit, options)
+    sketches = sketch_many([d.text for d in docs], seed)
+    return [(info_of(d), s) for d, s in zip(docs, sketches, strict=True)], errors
+
+
+def compare_story(task: StoryTask, options: Options, resources) -> StoryResult:
+    """The ordinary compare pipeline on one story; its report as JSON and HTML."""
+    from factdiff.pipeline import run
+    from factdiff.report.html import render_html
+
+    try:
+        report = run(list(task.docs), options, resources)
+    except InputError as exc:
+        return StoryResult(task.story, {}, "", f"{exc.code}: {exc.message}")
+    return StoryResult(task.story, report.to_dict(), render_html(report))
+
+
+def collect(results: Iterable[tuple[list, list]], progress: Progress | None) -> Corpus:
+    """Assemble sketch results in order; a repeated id gets "-2", "-3" ..."""
+    corpus = Corpus()
+    taken: set[str] = set()
+    for pairs, errors in results:
+        corpus.errors.extend(errors)
+        for info, sketch in pairs:
+            doc = unique(info.doc, taken)
+            taken.add(doc)
+            corpus.docs.append(info if doc == info.doc else _renamed(info, doc))
+            corpus.sketches.append(sketch)
+        if progress:
+            progress(len(pairs) + len(errors))
+    return corpus
+
+
+def unique(doc: str, taken: set[str]) -> str:
+    if doc not in taken:
+        return doc
+    n = 2
+    while f"{doc}-{n}" in taken:
+        n += 1
+    return f"{doc}-{n}"
+
+
+def _renamed(info: DocInfo, doc: str) -> DocInfo:
+    from dataclasses import replace
+
+    return replace(info, doc=doc)
+
+
+def documents(inputs: Sequence[str], options: Options, wanted: set[str]) -> dict[str, Document]:
+    """The documents with ids in ``wanted`` (a second, streaming pass over the inputs, ids
+    numbered exactly as ``collect`` numbers them)."""
+    from dataclasses import replace
+
+    found: dict[str, Document] = {}
+    taken: set[str] = set()
+    for unit in units(inputs, options):
+        docs, _ = unit_documents(unit, options)
+        for d in docs:
+            doc = unique(d.id, taken)
+            taken.add(doc)
+            if doc in wanted:
+                found[doc] = d if doc == d.id else replace(d, id=doc)
+    return found
+
+
+# --------------------------------------------------------------------------- local
+
+
+def workers_default() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+class LocalEngine:
+    """Processes on this machine. ``workers=1`` runs in this process (tests, small inputs)."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 0) -> None:
+        self.workers = workers or workers_default()
+
+    def sketch(self, inputs, options: Options, seed: int, progress: Progress | None = None):
+        work = partial(sketch_unit, options=options, seed=seed)
+        if self.workers == 1:
+            return collect(map(work, units(inputs, options)), progress)
+        with _pool(self.workers) as pool:
+            return collect(pool.imap(work, units(inputs, options)), progress)
+
+    def compare(
+        self, tasks: Iterable[StoryTask], options: Options, resources=None
+    ) -> Iterator[StoryResult]:
+        if self.workers == 1:
+            from factdiff.resources import Resources
+
+            resources = resources or Resources()
+            for task in tasks:
+                yield compare_story(task, options, resources)
+            return
+        with _pool(self.workers, initializer=_load_models) as pool:
+            yield from pool.imap(partial(_compare_in_worker, options=options), tasks)
+
+
+def _pool(workers: int, initializer=None):
+    # "spawn" would reload everything per worker; "fork" shares what is loaded. The models
+    # (onnxruntime, spaCy) are loaded inside each worker, after the fork.
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    return context.Pool(workers, initializer=initializer)
+
+
+_MODELS: dict = {}  # one Resources per worker process, made by its initializer
+
+
+def _load_models() -> None:
+    from factdiff.resources import Resources
+
+    _MODELS["resources"] = Resources()
+
+
+def _compare_in_worker(task: StoryTask, options: Options) -> StoryResult:
+    return compare_story(task, options, _MODELS["resources"])
+
+
+# --------------------------------------------------------------------------- ray
+
+
+class RayEngine:
+    """Ray Data: the same units and the same functions as the local engine, run as Ray
+    tasks; comparing uses an actor pool so each actor loads the models once."""
+
+    name = "ray"
+
+    def __init__(self, address: str | None = None, workers: int = 0) -> None:
+        try:
+            import ray
+        except ImportError as exc:
+            raise InputError(
+                "missing_extra", "the Ray engine needs the ray extra: pip install 'factdiff[ray]'"
+            ) from exc
+        self.ray = ray
+        if not ray.is_initialized():
+            kwargs = {"address": address} if address else {"num_cpus": workers or None}
+            ray.init(ignore_reinit_error=True, log_to_driver=False, **kwargs)
+        self.workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        ctx = ray.data.DataContext.get_current()
+        ctx.execution_options.preserve_order = True  # results in input order
+        ctx.enable_progress_bars = False
+
+    def sketch(self, inputs, options: Options, seed: int, progress: Progress | None = None):
+        import pickle
+
+        items = [{"unit": pickle.dumps(u)} for u in units(inputs, options)]
+        if not items:
+            return Corpus()
+
+        def run_batch(batch):
+            out = [pickle.dumps(sketch_unit(pickle.loads(u), options, seed)) for u in batch["unit"]]
+            return {"result": out}
+
+        ds = self.ray.data.from_items(items).map_batches(run_batch, batch_size=1)
+        results = (pickle.loads(row["result"]) for row in ds.iter_rows())
+        return collect(results, progress)
+
+    def compare(
+        self, tasks: Iterable[StoryTask], options: Options, resources=None
+    ) -> Iterator[StoryResult]:
+        import pickle
+
+        items = [{"task": pickle.dumps(t)} for t in tasks]
+        if not items:
+            return
+
+        class Comparer:
+            def __init__(self) -> None:
+                from factdiff.resources import Resources
+
+                self.resources = Resources()
+
+            def __call__(self, batch):
+                out = [
+                    pickle.dumps(compare_story(pickle.loads(t), options, self.resources))
+                    for t in batch["task"]
+                ]
+                return {"result": out}
+
+        ds = self.ray.data.from_items(items).map_batches(
+            Comparer, batch_size=1, concurrency=max(1, min(self.workers, len(items)))
+        )
+        for row in ds.iter_rows():
+            yield pickle.loads(row["result"])
+
+
+def make_engine(name: str, address: str | None = None, workers: int = 0):
+    if name == "local":
+        return LocalEngine(workers)
+    if name == "ray":
+        return RayEngine(address, workers)
+    raise InputError("bad_option", f"unknown engine {name!r} (local or ray)")

@@ -1,0 +1,128 @@
+"""Reading a crawl: inputs → work units → documents with corpus ids.
+
+A corpus document's id is what names it everywhere: a JSONL row's ``id`` (else
+``path:line``), a WARC response's URL, a file's path. So ids do not depend on the order in
+which workers finish, and the Ray and local engines name documents alike.
+
+Work units keep memory flat and the cores busy: small files (HTML, text, Markdown) travel in
+groups of ``FILES_PER_UNIT`` and are read by the workers; record files (JSONL, WARC) are
+streamed by the driver and their documents sent on in batches of ``DOCS_PER_UNIT``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from factdiff.errors import InputError
+from factdiff.ingest import document_from_draft, is_url
+from factdiff.ingest.readers import read_path, read_url, walk_directory
+from factdiff.ingest.records import RECORD_EXTENSIONS
+from factdiff.ingest.warc import is_warc
+from factdiff.options import Options
+from factdiff.types import Document, IngestError
+
+FILES_PER_UNIT = 32
+DOCS_PER_UNIT = 512
+LANGUAGE = "en"  # the checks are English; pages in another language are counted, not grouped
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A piece of work: files for a worker to read, or documents the driver already read."""
+
+    files: tuple[str, ...] = ()
+    docs: tuple[Document, ...] = ()
+    errors: tuple[IngestError, ...] = ()
+
+
+def expand(inputs: Sequence[str]) -> Iterator[str | IngestError]:
+    """Every file (directories walked, sorted) and URL the inputs name."""
+    for item in inputs:
+        if is_url(item):
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            yield from (str(f) for f in walk_directory(path))
+        elif path.exists():
+            yield item
+        else:
+            yield IngestError(item, "not_found", "no such file or directory")
+
+
+def is_record_file(name: str) -> bool:
+    return not is_url(name) and (
+        Path(name).suffix.lower() in RECORD_EXTENSIONS or is_warc(Path(name))
+    )
+
+
+def site_of(url_or_path: str) -> str:
+    """The host of a URL ("www." dropped), or "" for a local file."""
+    if not is_url(url_or_path):
+        return ""
+    host = (urlsplit(url_or_path).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def read_one(name: str, options: Options) -> Iterator[Document | IngestError]:
+    """The documents of one file or URL, with corpus ids; never raises."""
+    try:
+        drafts = read_url(name, options) if is_url(name) else read_path(Path(name), options)
+        for draft in drafts:
+            if isinstance(draft, IngestError):
+                yield draft
+                continue
+            try:
+                doc = document_from_draft(draft, draft.doc_id or draft.source)
+            except InputError as exc:
+                yield IngestError(draft.source, exc.code, exc.message)
+                continue
+            language = doc.meta.get("language", "und")
+            if language not in (LANGUAGE, "und"):
+                yield IngestError(doc.source, "not_english", f"the page is in {language!r}")
+                continue
+            yield doc
+    except InputError as exc:
+        yield IngestError(name, exc.code, exc.message)
+    except (OSError, ValueError, RecursionError, MemoryError) as exc:
+        yield IngestError(name, "unreadable", " ".join(str(exc).split())[:200])
+
+
+def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
+    """Work units in input order (see the module docstring)."""
+    files: list[str] = []
+    for item in expand(inputs):
+        if isinstance(item, IngestError):
+            yield Unit(errors=(item,))
+        elif is_record_file(item):
+            if files:
+                yield Unit(files=tuple(files))
+                files = []
+            docs: list[Document] = []
+            errors: list[IngestError] = []
+            for x in read_one(item, options):
+                (errors if isinstance(x, IngestError) else docs).append(x)
+                if len(docs) >= DOCS_PER_UNIT:
+                    yield Unit(docs=tuple(docs), errors=tuple(errors))
+                    docs, errors = [], []
+            if docs or errors:
+                yield Unit(docs=tuple(docs), errors=tuple(errors))
+        else:
+            files.append(item)
+            if len(files) >= FILES_PER_UNIT:
+                yield Unit(files=tuple(files))
+                files = []
+    if files:
+        yield Unit(files=tuple(files))
+
+
+def unit_documents(unit: Unit, options: Options) -> tuple[list[Document], list[IngestError]]:
+    """The documents and errors of a unit, reading its files."""
+    docs, errors = list(unit.docs), list(unit.errors)
+    for name in unit.files:
+        for x in read_one(name, options):
+            (errors if isinstance(x, IngestError) else docs).append(x)
+    return docs, errors

@@ -1,0 +1,125 @@
+"""``factdiff scan``: read a crawl, group it into stories, pick each story's original,
+compare every story with more than one version, and write the results (outputs.py).
+
+The original of a story is chosen by evidence: the earliest dated version when some are
+dated (WARC fetch date, a JSONL ``date`` field), else the version the others agree with
+most (highest mean TF-IDF cosine to the rest), ties to the first in input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from factdiff.corpus import SEED, Grouping, group_sketches
+from factdiff.corpus.engine import Corpus, StoryResult, StoryTask, documents
+from factdiff.options import Options
+
+MAX_VERSIONS = 8  # per compare run: a bigger story is compared in parts, original in each
+
+
+@dataclass(slots=True)
+class ScanResult:
+    corpus: Corpus
+    grouping: Grouping
+    originals: dict[int, str]  # story → doc id of its original (stories of 2+ versions)
+    results: list[tuple[StoryTask, StoryResult]] = field(default_factory=list)
+
+
+def parse_date(value: str) -> datetime | None:
+    """An ISO 8601 date or time ("2024-05-01", "2024-05-01T10:00:00Z"), else None."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def choose_original(members: Sequence[int], dates: Sequence[str], rows) -> int:
+    """The member that is the original (see the module docstring)."""
+    dated = [(d, m) for m in members if (d := parse_date(dates[m])) is not None]
+    if dated:
+        return min(dated)[1]
+    sims = np.asarray((rows[list(members)] @ rows[list(members)].T).todense())
+    return members[int(np.argmax(sims.sum(axis=1)))]  # argmax: the first on a tie
+
+
+def story_members(grouping: Grouping) -> dict[int, list[int]]:
+    members: dict[int, list[int]] = {}
+    for i, s in enumerate(grouping.story):
+        members.setdefault(s, []).append(i)
+    return {s: m for s, m in members.items() if len(m) > 1}
+
+
+def tasks_for(
+    members: dict[int, list[int]], originals: dict[int, int], docs: dict, ids: Sequence[str]
+) -> list[StoryTask]:
+    """Compare tasks: the original and up to MAX_VERSIONS - 1 copies each."""
+    tasks = []
+    for story in sorted(members):
+        first = originals[story]
+        copies = [ids[m] for m in members[story] if m != first and ids[m] in docs]
+        if ids[first] not in docs or not copies:
+            continue
+        step = MAX_VERSIONS - 1
+        for part, lo in enumerate(range(0, len(copies), step)):
+            chunk = (docs[ids[first]], *(docs[c] for c in copies[lo : lo + step]))
+            tasks.append(StoryTask(story, chunk, part))
+    return tasks
+
+
+def scan(
+    inputs: Sequence[str],
+    engine,
+    options: Options | None = None,
+    seed: int = SEED,
+    on_docs: Callable[[int], None] | None = None,
+    on_story: Callable[[StoryTask, StoryResult], None] | None = None,
+    compare: bool = True,
+) -> ScanResult:
+    """Group ``inputs`` and compare their stories with ``engine``; ``on_story`` is called
+    as each story's report arrives (the CLI writes it at once)."""
+    options = options or Options()
+    corpus = engine.sketch(inputs, options, seed, on_docs)
+    ids = [d.doc for d in corpus.docs]
+    grouping, rows = group_sketches(
+        ids, [d.source for d in corpus.docs], corpus.sketches, corpus.errors, seed
+    )
+    members = story_members(grouping)
+    dates = [d.date for d in corpus.docs]
+    first = {s: choose_original(m, dates, rows) for s, m in members.items()}
+    result = ScanResult(corpus, grouping, {s: ids[i] for s, i in first.items()})
+    if not compare or not members:
+        return result
+    wanted = {ids[i] for m in members.values() for i in m}
+    docs = documents(inputs, options, wanted)
+    tasks = tasks_for(members, first, docs, ids)
+    for task, story_result in zip(tasks, engine.compare(tasks, options), strict=True):
+        result.results.append((task, story_result))
+        if on_story:
+            on_story(task, story_result)
+    return result
+
+
+def report_name(task: StoryTask) -> str:
+    return f"story-{task.story}" + (f"-part{task.part + 1}" if task.part else "")
+
+
+def write_report(out: Path, task: StoryTask, result: StoryResult) -> None:
+    import json
+
+    reports = out / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    name = report_name(task)
+    if result.error:
+        (reports / f"{name}.error.txt").write_text(result.error + "\n", encoding="utf-8")
+        return
+    (reports / f"{name}.json").write_text(json.dumps(result.report, indent=1), encoding="utf-8")
+    (reports / f"{name}.html").write_text(result.html, encoding="utf-8")

@@ -1,0 +1,152 @@
+"""Sketch stage: a document's text → a small record of numbers (its words, its names and a
+MinHash signature), computed once per document and streamed, so the text can be dropped.
+
+Everything here is a pure function of the text and the seed: the same document gives the
+same sketch on any worker, process or machine (no Python ``hash()``, which is salted per
+process), which is what lets the local and Ray engines give identical groups.
+
+The signature is one-permutation MinHash (Li, Owen and Zhang 2012, with densification):
+one hash per shingle, split into ``BINS`` bins by its top bits, the minimum kept per bin.
+Two documents agree on a bin with probability close to the Jaccard similarity of their
+shingle sets, as with 64 independent permutations, at 1/64 of the hashing cost.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+FEATURES = 1 << 20  # hashed vocabulary: words and names share one space
+BINS = 64  # MinHash signature length (16 bands of 4 rows: Jaccard ~0.5 collides)
+SHINGLE = 5  # words per shingle: a verbatim or lightly edited copy shares most of them
+MAX_WORDS = 5000  # a longer page is sketched from its first words (memory stays flat)
+
+_WORD = re.compile(r"[^\W_]+")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z]+\b|\b\d{2,4}\b")
+_OPENERS = set(".!?\"'“‘:\n")
+_EMPTY = np.uint32(0xFFFFFFFF)
+_BIN_SHIFT = np.uint64(32 - 6)  # top 6 bits of a 32-bit hash pick one of 64 bins
+assert BINS == 64
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What grouping needs of one document: hashed feature ids with their counts (words;
+    names are their own features, "N:" + the word) and a MinHash signature of its word
+    shingles."""
+
+    features: np.ndarray  # uint32, sorted, unique
+    counts: np.ndarray  # float32, same length
+    signature: np.ndarray  # uint32 (BINS,)
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised words not opening a sentence, and numbers of two to four digits: the
+    who/where/when that tells two events of one topic apart."""
+    out = []
+    for m in _NAME.finditer(text):
+        word = m.group()
+        if word[0].isupper():
+            i = m.start() - 1
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+            if i < 0 or text[i] in _OPENERS:
+                continue  # "The", "Firefighters" opening a sentence name nothing
+        out.append(word)
+    return out
+
+
+def _ids(tokens: list[str], cache: dict[str, int]) -> list[int]:
+    """Feature id of each token: crc32 into FEATURES (cached; the cache only saves time)."""
+    ids = list(map(cache.get, tokens))
+    if None in ids:
+        for k, (token, f) in enumerate(zip(tokens, ids, strict=True)):
+            if f is None:
+                f = zlib.crc32(token.encode("utf-8")) & (FEATURES - 1)
+                if len(cache) < 2_000_000:
+                    cache[token] = f
+                ids[k] = f
+    return ids
+
+
+def _mix(h: np.ndarray, seed: int) -> np.ndarray:
+    """A seeded 32-bit hash of 64-bit values (multiply-shift)."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(1, 1 << 63, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 1 << 63, dtype=np.uint64)
+    return (h * a + b) >> np.uint64(32)
+
+
+def shingle_hashes(ids: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(hash, document) of every run of SHINGLE consecutive words inside one document of a
+    batch (``ends``: where each document's words end); a document shorter than SHINGLE
+    words gives one shingle of all of them."""
+    w = np.concatenate([ids.astype(np.uint64), np.zeros(SHINGLE, dtype=np.uint64)])
+    n = len(ids)
+    h = np.zeros(n, dtype=np.uint64)
+    doc = np.repeat(np.arange(len(ends)), np.diff(np.concatenate([[0], ends])))
+    end_of = ends[doc] if n else np.zeros(0, dtype=np.int64)
+    pos = np.arange(n)
+    for k in range(SHINGLE):  # polynomial hash of the window, wrapping mod 2**64
+        inside = pos + k < end_of
+        h = h * np.uint64(1_000_003) + np.where(inside, w[k : k + n], 0)
+    starts = np.concatenate([[0], ends[:-1]]) if len(ends) else ends
+    keep = (pos + SHINGLE <= end_of) | (pos == starts[doc]) if n else pos > 0
+    return h[keep], doc[keep]
+
+
+def signatures(hashes: np.ndarray, doc: np.ndarray, n_docs: int, seed: int) -> np.ndarray:
+    """One-permutation MinHash, densified: (n_docs, BINS) uint32."""
+    h = _mix(hashes, seed)
+    flat = doc.astype(np.int64) * BINS + (h >> _BIN_SHIFT).astype(np.int64)
+    sig = np.full(n_docs * BINS, _EMPTY, dtype=np.uint32)
+    np.minimum.at(sig, flat, (h & np.uint64((1 << 26) - 1)).astype(np.uint32))
+    sig = sig.reshape(n_docs, BINS)
+    for row in np.flatnonzero((sig == _EMPTY).any(axis=1)):  # short texts: borrow a bin
+        filled = np.flatnonzero(sig[row] != _EMPTY)
+        if not len(filled):
+            continue
+        for b in np.flatnonzero(sig[row] == _EMPTY):
+            donor = filled[np.searchsorted(filled, b) % len(filled)]
+            sig[row, b] = sig[row, donor] ^ np.uint32((b - donor) % BINS << 26)
+    return sig
+
+
+def sketch_many(texts: Sequence[str], seed: int = 0, cache: dict | None = None) -> list[Sketch]:
+    """Sketches of a batch of texts (hashing, counting and MinHash are one numpy pass per
+    batch)."""
+    cache = {} if cache is None else cache
+    words: list[int] = []
+    features: list[int] = []
+    word_ends, feature_ends = [], []
+    for text in texts:
+        tokens = _WORD.findall(text.lower())[:MAX_WORDS]
+        words += _ids(tokens, cache)
+        word_ends.append(len(words))
+        # Words of one or two letters ("a", "of", "s") say nothing of the topic.
+        features += _ids([t for t in tokens if len(t) > 2], cache)
+        features += _ids(["N:" + n.lower() for n in names_in(text[: MAX_WORDS * 8])], cache)
+        feature_ends.append(len(features))
+    n = len(texts)
+    ids = np.array(words, dtype=np.uint32)
+    wends = np.array(word_ends, dtype=np.int64)
+    hashes, doc = shingle_hashes(ids, wends)
+    sig = signatures(hashes, doc, n, seed)
+    # Count features per document in one sort: key = document * FEATURES + feature.
+    fends = np.array(feature_ends, dtype=np.int64)
+    fdoc = np.repeat(np.arange(n), np.diff(np.concatenate([[0], fends])))
+    key = fdoc.astype(np.int64) * FEATURES + np.array(features, dtype=np.int64)
+    keys, counts = np.unique(key, return_counts=True)
+    cuts = np.searchsorted(keys // FEATURES, np.arange(n + 1))
+    return [
+        Sketch(
+            (keys[cuts[i] : cuts[i + 1]] % FEATURES).astype(np.uint32),
+            counts[cuts[i] : cuts[i + 1]].astype(np.float32),
+            sig[i],
+        )
+        for i in range(n)
+    ]
