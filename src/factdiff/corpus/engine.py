@@ -265,7 +265,20 @@ class RayEngine:
             yield pickle.loads(row["result"])
 
 
+def require_corpus_extra() -> None:
+    """A clear error, not an ImportError, when the corpus libraries are not installed."""
+    import importlib.util
+
+    missing = [m for m in ("faiss", "scipy", "pyarrow") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise InputError(
+            "missing_extra",
+            f"corpus mode needs {', '.join(missing)}: pip install 'factdiff[corpus]'",
+        )
+
+
 def make_engine(name: str, address: str | None = None, workers: int = 0):
+    require_corpus_extra()
     if name == "local":
         return LocalEngine(workers)
     if name == "ray":
