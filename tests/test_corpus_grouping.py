@@ -100,7 +100,9 @@ def test_grouping_is_deterministic_for_a_seed():
     rows1, l1 = link(sketch_many(texts))
     rows2, l2 = link(sketch_many(texts))
     assert np.array_equal(l1.pairs, l2.pairs)
-    assert all(np.array_equal(x, y) for x, y in zip(labels(rows1, l1), labels(rows2, l2)))
+    assert all(
+        np.array_equal(x, y) for x, y in zip(labels(rows1, l1), labels(rows2, l2), strict=True)
+    )
 
 
 def test_the_original_is_the_earliest_dated_version_else_the_most_agreed_with():
