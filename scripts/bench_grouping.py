@@ -143,8 +143,11 @@ def main() -> None:
             return [texts[i] for i in idx], [gold[i] for i in idx]
 
         t_texts, t_gold = pick(tune)
-        best = max(
-            grid, key=lambda x: pairwise(t_gold, tuple(factdiff_groups(t_texts, level, x)))[2]
+        tuned = {x: pairwise(t_gold, tuple(factdiff_groups(t_texts, level, x)))[2] for x in grid}
+        best = max(grid, key=lambda x: (tuned[x], -abs(x - shipped)))
+        print(
+            "  tuning half F1 by threshold: "
+            + ", ".join(f"{x:.2f} {f:.3f}" for x, f in tuned.items())
         )
         print(f"  best factdiff threshold on the tuning half ({tname}): {best} (shipped {shipped})")
         base_best = max(grid, key=lambda x: pairwise(t_gold, tfidf_average_link(t_texts, x))[2])

@@ -11,7 +11,7 @@ from factdiff.corpus import group, labels, link
 from factdiff.corpus.candidates import lsh_pairs
 from factdiff.corpus.linking import average_link, cosines
 from factdiff.corpus.scan import choose_original, parse_date
-from factdiff.corpus.sketch import BINS, names_in, sketch_many
+from factdiff.corpus.sketch import BINS, sketch_many, tokens
 from factdiff.corpus.synthetic import corpus, spun, story
 from factdiff.corpus.vectors import tfidf
 from factdiff.types import Document
@@ -24,9 +24,9 @@ TEXT = (
 
 
 def test_names_are_capitalised_words_not_opening_a_sentence_and_short_numbers():
-    assert names_in("The mayor met Ann Lee in Leeds. Then 2024 came. Police said 7.") == [
-        "Ann", "Lee", "Leeds", "2024",
-    ]  # fmt: skip
+    words, names = tokens('The mayor met Ann Lee in Leeds. "Then 2024 came." Police said 7.')
+    assert names == [b"ann", b"lee", b"leeds", b"2024"]
+    assert words[:3] == [b"the", b"mayor", b"met"] and words[-1] == b"7"
 
 
 def test_sketches_are_the_same_in_any_batch_and_differ_by_seed():

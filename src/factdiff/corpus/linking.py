@@ -24,6 +24,9 @@ def cosines(rows: sp.csr_matrix, pairs: np.ndarray, chunk: int = 100_000) -> np.
     return out
 
 
+Vector = tuple[np.ndarray, np.ndarray]  # sorted feature ids, values
+
+
 def average_link(
     rows: sp.csr_matrix,
     pairs: np.ndarray,
@@ -39,24 +42,43 @@ def average_link(
     keep = sims >= threshold
     if not keep.any():
         return _renumber(label)
-    members: dict[int, list[int]] = {}
-    for i, g in enumerate(label):
-        members.setdefault(int(g), []).append(i)
+    ga, gb = label[pairs[keep, 0]], label[pairs[keep, 1]]
+    across = ga != gb
+    ga, gb, known = ga[across].tolist(), gb[across].tolist(), sims[keep][across].tolist()
     links: dict[int, set[int]] = {}
-    for i, j in pairs[keep]:
-        a, b = int(label[i]), int(label[j])
-        if a != b:
-            links.setdefault(a, set()).add(b)
-            links.setdefault(b, set()).add(a)
-    sums = {g: _row_sum(rows, members[g]) for g in links}
+    for a, b in zip(ga, gb, strict=True):
+        links.setdefault(a, set()).add(b)
+        links.setdefault(b, set()).add(a)
+    order = np.argsort(label, kind="stable")
+    bounds = np.searchsorted(label[order], sorted(links), side="left")
+    ends = np.searchsorted(label[order], sorted(links), side="right")
+    members = {
+        g: order[lo:hi].tolist() for g, lo, hi in zip(sorted(links), bounds, ends, strict=True)
+    }
+    sums: dict[int, Vector] = {}  # made when a group is first compared as a whole
     version = dict.fromkeys(links, 0)
+
+    def total(g: int) -> Vector:
+        if g not in sums:
+            sums[g] = _row_sum(rows, members[g])
+        return sums[g]
 
     def entry(a: int, b: int) -> tuple:
         a, b = min(a, b), max(a, b)
-        mean = _dot(sums[a], sums[b]) / (len(members[a]) * len(members[b]))
+        mean = _dot(total(a), total(b)) / (len(members[a]) * len(members[b]))
         return (-mean, a, b, version[a], version[b])
 
-    heap = [entry(a, b) for a in sorted(links) for b in sorted(links[a]) if a < b]
+    # Two single documents: their average is the cosine already verified.
+    singles = {
+        (min(a, b), max(a, b)): c
+        for a, b, c in zip(ga, gb, known, strict=True)
+        if len(members[a]) == 1 and len(members[b]) == 1
+    }
+    heap = [(-c, a, b, 0, 0) for (a, b), c in singles.items()]
+    heap += [
+        entry(a, b) for a in sorted(links) for b in sorted(links[a])
+        if a < b and (a, b) not in singles
+    ]  # fmt: skip
     heapq.heapify(heap)
     while heap:
         neg, a, b, va, vb = heapq.heappop(heap)
@@ -64,7 +86,8 @@ def average_link(
             break
         if version.get(a) != va or version.get(b) != vb:
             continue  # stale: a side has grown (or gone) since this was computed
-        sums[a] = _add(sums[a], sums.pop(b))  # merge b into a
+        sums[a] = _add(total(a), total(b))  # merge b into a
+        sums.pop(b)
         members[a].extend(members.pop(b))
         version[a] += 1
         del version[b]
@@ -78,9 +101,6 @@ def average_link(
     for g, ms in members.items():
         label[ms] = g
     return _renumber(label)
-
-
-Vector = tuple[np.ndarray, np.ndarray]  # sorted feature ids, values
 
 
 def _row_sum(rows: sp.csr_matrix, members: list[int]) -> Vector:

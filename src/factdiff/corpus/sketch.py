@@ -13,7 +13,6 @@ shingle sets, as with 64 independent permutations, at 1/64 of the hashing cost.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,11 +22,15 @@ import numpy as np
 FEATURES = 1 << 20  # hashed vocabulary: words and names share one space
 BINS = 64  # MinHash signature length (16 bands of 4 rows: Jaccard ~0.5 collides)
 SHINGLE = 5  # words per shingle: a verbatim or lightly edited copy shares most of them
-MAX_WORDS = 5000  # a longer page is sketched from its first words (memory stays flat)
 
-_WORD = re.compile(r"[^\W_]+")
-_NAME = re.compile(r"\b[A-Z][a-zA-Z]+\b|\b\d{2,4}\b")
-_OPENERS = set(".!?\"'“‘:\n")
+MAX_CHARS = 40_000  # a longer page is sketched from its beginning (memory stays flat)
+_PUNCT = bytes(c for c in range(33, 127) if not chr(c).isalnum())
+_TO_SPACE = bytes.maketrans(_PUNCT, b" " * len(_PUNCT))
+_WIDE_PUNCT = tuple(c.encode() for c in "’‘“”—–…«»")  # typographic, not ASCII
+_END = b"\x01"  # stands for a sentence end (". ! ? :") in the marked copy
+_MARK_ENDS = bytes.maketrans(_PUNCT, bytes(1 if chr(c) in ".!?:" else 32 for c in _PUNCT))
+_NAME_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_MEMO: dict[bytes, int] = {}
 _EMPTY = np.uint32(0xFFFFFFFF)
 _BIN_SHIFT = np.uint64(32 - 6)  # top 6 bits of a 32-bit hash pick one of 64 bins
 assert BINS == 64
@@ -44,31 +47,41 @@ class Sketch:
     signature: np.ndarray  # uint32 (BINS,)
 
 
-def names_in(text: str) -> list[str]:
-    """Capitalised words not opening a sentence, and numbers of two to four digits: the
-    who/where/when that tells two events of one topic apart."""
-    out = []
-    for m in _NAME.finditer(text):
-        word = m.group()
-        if word[0].isupper():
-            i = m.start() - 1
-            while i >= 0 and text[i] in " \t":
-                i -= 1
-            if i < 0 or text[i] in _OPENERS:
-                continue  # "The", "Firefighters" opening a sentence name nothing
-        out.append(word)
-    return out
+def tokens(text: str) -> tuple[list[bytes], list[bytes]]:
+    """(words, names) of a text as lower-case UTF-8 bytes: words split at white space and
+    ASCII punctuation; names are capitalised words not opening a sentence, and numbers of
+    two to four digits, the who/where/when that tells two events of one topic apart.
+
+    Bytes, not str: ``bytes.translate`` and ``split`` run in C, and this runs once per
+    document of a crawl. Multi-byte letters pass through untouched."""
+    raw = text[:MAX_CHARS].encode("utf-8", "replace")
+    for mark in _WIDE_PUNCT:
+        raw = raw.replace(mark, b" ")
+    words = raw.translate(_TO_SPACE).lower().split()
+    marked = raw.replace(b"\n", b" \x01 ").translate(_MARK_ENDS).split()  # a line ends too
+    names = []
+    for prev, word in zip([_END, *marked], marked, strict=False):
+        if word[0] not in _NAME_START:
+            continue
+        bare = word.rstrip(_END)
+        if word[0] >= 65:  # a capital: a name unless it opens a sentence ("I", "A": no)
+            if not prev.endswith(_END) and len(bare) > 1:
+                names.append(bare.lower())
+        elif bare.isdigit() and 2 <= len(bare) <= 4:  # a year, a count
+            names.append(bare)
+    return words, names
 
 
-def _ids(tokens: list[str], cache: dict[str, int]) -> list[int]:
-    """Feature id of each token: crc32 into FEATURES (cached; the cache only saves time)."""
-    ids = list(map(cache.get, tokens))
+def _ids(tokens: list[bytes]) -> list[int]:
+    """Feature id of each token: crc32 into FEATURES. ``_MEMO`` only saves time (the ids are
+    a pure function of the token), so it lives for the process and is bounded."""
+    ids = list(map(_MEMO.get, tokens))
     if None in ids:
         for k, (token, f) in enumerate(zip(tokens, ids, strict=True)):
             if f is None:
-                f = zlib.crc32(token.encode("utf-8")) & (FEATURES - 1)
-                if len(cache) < 2_000_000:
-                    cache[token] = f
+                f = zlib.crc32(token) & (FEATURES - 1)
+                if len(_MEMO) < 1_000_000:
+                    _MEMO[token] = f
                 ids[k] = f
     return ids
 
@@ -116,30 +129,33 @@ def signatures(hashes: np.ndarray, doc: np.ndarray, n_docs: int, seed: int) -> n
     return sig
 
 
-def sketch_many(texts: Sequence[str], seed: int = 0, cache: dict | None = None) -> list[Sketch]:
+def sketch_many(texts: Sequence[str], seed: int = 0) -> list[Sketch]:
     """Sketches of a batch of texts (hashing, counting and MinHash are one numpy pass per
     batch)."""
-    cache = {} if cache is None else cache
     words: list[int] = []
-    features: list[int] = []
-    word_ends, feature_ends = [], []
+    lengths: list[int] = []
+    names: list[int] = []
+    word_ends, name_ends = [], []
     for text in texts:
-        tokens = _WORD.findall(text.lower())[:MAX_WORDS]
-        words += _ids(tokens, cache)
+        ws, ns = tokens(text)
+        words += _ids(ws)
+        lengths += map(len, ws)
         word_ends.append(len(words))
-        # Words of one or two letters ("a", "of", "s") say nothing of the topic.
-        features += _ids([t for t in tokens if len(t) > 2], cache)
-        features += _ids(["N:" + n.lower() for n in names_in(text[: MAX_WORDS * 8])], cache)
-        feature_ends.append(len(features))
+        names += _ids([b"N:" + n for n in ns])
+        name_ends.append(len(names))
     n = len(texts)
     ids = np.array(words, dtype=np.uint32)
     wends = np.array(word_ends, dtype=np.int64)
     hashes, doc = shingle_hashes(ids, wends)
     sig = signatures(hashes, doc, n, seed)
-    # Count features per document in one sort: key = document * FEATURES + feature.
-    fends = np.array(feature_ends, dtype=np.int64)
-    fdoc = np.repeat(np.arange(n), np.diff(np.concatenate([[0], fends])))
-    key = fdoc.astype(np.int64) * FEATURES + np.array(features, dtype=np.int64)
+    # Features: words of three letters or more ("a", "of", "s" say nothing of the topic)
+    # and the names, counted per document in one sort: key = document * FEATURES + feature.
+    wdoc = np.repeat(np.arange(n), np.diff(np.concatenate([[0], wends])))
+    long = np.array(lengths, dtype=np.int32) > 2
+    ndoc = np.repeat(np.arange(n), np.diff(np.concatenate([[0], name_ends])).astype(np.int64))
+    key = np.concatenate([wdoc[long], ndoc]).astype(np.int64) * FEATURES + np.concatenate(
+        [ids[long], np.array(names, dtype=np.uint32)]
+    )
     keys, counts = np.unique(key, return_counts=True)
     cuts = np.searchsorted(keys // FEATURES, np.arange(n + 1))
     return [
