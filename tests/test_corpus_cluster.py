@@ -80,3 +80,31 @@ def test_the_python_api_groups_documents():
     assert grouping.story[0] == grouping.story[2] != grouping.story[1]
     with pytest.raises(factdiff.InputError):
         factdiff.cluster([])
+
+
+def test_cluster_names_jsonl_rows_by_the_id_field_given(tmp_path):
+    rows = [{"key": "fire", "body": FIRE}, {"key": "copy", "body": FIRE_SPUN},
+            {"key": "vote", "body": VOTE}, {"body": OTHER}]  # fmt: skip
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "stories.jsonl"
+    args = ["cluster", str(corpus), "-o", str(out), "--workers", "1", "--quiet",
+            "--id-field", "key", "--text-field", "body"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    got = {r["doc"]: r["story"] for r in map(json.loads, out.read_text().splitlines())}
+    assert set(got) == {"fire", "copy", "vote", f"{corpus}:4"}  # no id: path and line
+    assert got["fire"] == got["copy"] != got["vote"]
+
+
+def test_cluster_reads_directories_in_a_stable_order_with_unique_ids(tmp_path):
+    from factdiff.corpus.engine import LocalEngine
+    from factdiff.options import Options
+
+    for name, text in (("b.txt", VOTE), ("a.txt", FIRE)):
+        (tmp_path / name).write_text(text)
+    rows = [{"id": "same", "text": OTHER}, {"id": "same", "text": FIRE_SPUN}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    corpus = LocalEngine(1).sketch([str(tmp_path)], Options(), seed=0)
+    names = [d.doc.rsplit("/", 1)[-1] for d in corpus.docs]
+    assert names == ["a.txt", "b.txt", "same", "same-2"]

@@ -51,7 +51,7 @@ def test_a_text_shorter_than_a_shingle_still_gets_a_full_signature():
 
 def test_lsh_pairs_find_near_copies_only():
     sketches = sketch_many([TEXT, "A bridge will open in May next year.", "Copy: " + TEXT])
-    pairs = lsh_pairs(np.stack([s.signature for s in sketches]))
+    pairs = lsh_pairs(sketches.signatures)
     assert [tuple(p) for p in pairs] == [(0, 2)]
 
 

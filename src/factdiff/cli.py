@@ -356,17 +356,17 @@ def corpus_options(id_field: str, text_field: str, url_field: str, date_field: s
 
 
 @contextlib.contextmanager
-def rate_progress(quiet: bool, what: str, total: int | None = None) -> Iterator:
-    """A bar (or a counter, when the total is unknown) with items per second, on stderr."""
+def rate_progress(quiet: bool, *what: str) -> Iterator:
+    """One counter per kind of item ("docs", "stories"), each with items per second, on
+    stderr; yields one advance function per kind."""
     if quiet:
-        yield None
+        yield tuple(None for _ in what)
         return
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
         Progress,
         ProgressColumn,
-        TaskProgressColumn,
         TextColumn,
         TimeElapsedColumn,
     )
@@ -374,15 +374,14 @@ def rate_progress(quiet: bool, what: str, total: int | None = None) -> Iterator:
 
     class Rate(ProgressColumn):
         def render(self, task) -> Text:
-            return Text(f"{task.speed:,.0f} {what}/s" if task.speed else f"- {what}/s")
+            unit = task.fields.get("unit", "")
+            return Text(f"{task.speed:,.0f} {unit}/s" if task.speed else f"- {unit}/s")
 
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-    if total:
-        columns.append(TaskProgressColumn())
     columns += [Rate(), TimeElapsedColumn()]
     with Progress(*columns, console=stderr(), transient=True) as progress:
-        task = progress.add_task(what, total=total)
-        yield lambda n: progress.advance(task, n)
+        tasks = [progress.add_task(w, total=None, unit=w) for w in what]
+        yield tuple((lambda n, t=t: progress.advance(t, n)) for t in tasks)
 
 
 def report_skipped(errors) -> None:
@@ -418,7 +417,7 @@ def cluster(
 
     with user_errors(verbose):
         options = corpus_options(id_field, text_field, url_field, date_field)
-        with rate_progress(quiet, "docs") as on_docs:
+        with rate_progress(quiet, "docs") as (on_docs,):
             grouping = group_inputs(
                 inputs, options=options, engine=engine, address=address, workers=workers,
                 seed=seed, progress=on_docs,
@@ -467,12 +466,18 @@ def scan(
         options = corpus_options(
             id_field, text_field, url_field, date_field, use_model=not no_model
         )
-        with rate_progress(quiet, "docs") as on_docs:
-            stories: list = []
+        stories: list = []
+
+        def arrived(task, res, advance) -> None:
+            stories.append(task.story)
+            if advance:
+                advance(1)
+
+        with rate_progress(quiet, "docs", "stories") as (on_docs, on_stories):
             result = run_scan(
                 inputs, output, options=options, engine=engine, address=address,
                 workers=workers, seed=seed, progress=on_docs,
-                on_story=lambda task, res: stories.append(task.story),
+                on_story=lambda task, res: arrived(task, res, on_stories),
             )  # fmt: skip
         report_skipped(result.corpus.errors)
         g = result.grouping

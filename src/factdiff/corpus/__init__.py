@@ -17,7 +17,7 @@ import numpy as np
 
 from factdiff.corpus.candidates import lsh_pairs, neighbour_pairs
 from factdiff.corpus.linking import average_link, components, cosines
-from factdiff.corpus.sketch import Sketch, sketch_many
+from factdiff.corpus.sketch import Sketches, sketch_many
 from factdiff.corpus.vectors import count_sketch, dense, tfidf
 from factdiff.types import Document, IngestError
 
@@ -50,12 +50,11 @@ class Links:
     sims: np.ndarray  # (m,) float32
 
 
-def link(sketches: Sequence[Sketch], seed: int = SEED, threads: int = 0):
+def link(sketches: Sketches, seed: int = SEED, threads: int = 0):
     """TF-IDF rows and the verified candidate pairs of a corpus."""
     rows = tfidf(sketches)
-    pairs = lsh_pairs(np.stack([s.signature for s in sketches])) if sketches else None
     near = neighbour_pairs(dense(rows, count_sketch(seed=seed)), threads=threads)
-    pairs = np.unique(np.concatenate([pairs, near]), axis=0) if len(sketches) else near
+    pairs = np.unique(np.concatenate([lsh_pairs(sketches.signatures), near]), axis=0)
     sims = cosines(rows, pairs)
     keep = sims >= EVENT_COSINE
     return rows, Links(pairs[keep], sims[keep])
@@ -73,7 +72,7 @@ def labels(
 def group_sketches(
     ids: Sequence[str],
     sources: Sequence[str],
-    sketches: Sequence[Sketch],
+    sketches: Sketches,
     errors: Sequence[IngestError] = (),
     seed: int = SEED,
 ):

@@ -16,7 +16,6 @@ EXACT_BELOW = 20_000  # below this many documents, search exactly (no index to b
 
 def lsh_pairs(signatures: np.ndarray) -> np.ndarray:
     """(i, j) pairs, i < j, that share all rows of at least one band."""
-    n = len(signatures)
     rows = BINS // BANDS
     found = []
     for band in range(BANDS):
@@ -33,7 +32,7 @@ def lsh_pairs(signatures: np.ndarray) -> np.ndarray:
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.sort(np.concatenate(found), axis=1)
-    return np.unique(pairs, axis=0) if n else pairs
+    return np.unique(pairs, axis=0)
 
 
 def neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS, threads: int = 0) -> np.ndarray:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from factdiff.corpus.read import Unit, site_of, unit_documents, units
-from factdiff.corpus.sketch import Sketch, sketch_many
+from factdiff.corpus.sketch import Sketches, empty, sketch_many
 from factdiff.errors import InputError
 from factdiff.options import Options
 from factdiff.types import Document, IngestError
@@ -44,7 +44,7 @@ class Corpus:
     """Every readable document's info and sketch, in input order, and what was skipped."""
 
     docs: list[DocInfo] = field(default_factory=list)
-    sketches: list[Sketch] = field(default_factory=list)
+    sketches: Sketches = field(default_factory=empty)
     errors: list[IngestError] = field(default_factory=list)
 
 
@@ -74,10 +74,9 @@ def info_of(doc: Document) -> DocInfo:
 
 
 def sketch_unit(unit: Unit, options: Options, seed: int):
-    """Read a unit and sketch its documents: ([(info, sketch)], errors)."""
+    """Read a unit and sketch its documents: (infos, sketches, errors)."""
     docs, errors = unit_documents(unit, options)
-    sketches = sketch_many([d.text for d in docs], seed)
-    return [(info_of(d), s) for d, s in zip(docs, sketches, strict=True)], errors
+    return [info_of(d) for d in docs], sketch_many([d.text for d in docs], seed), errors
 
 
 def compare_story(task: StoryTask, options: Options, resources) -> StoryResult:
@@ -92,19 +91,21 @@ def compare_story(task: StoryTask, options: Options, resources) -> StoryResult:
     return StoryResult(task.story, report.to_dict(), render_html(report))
 
 
-def collect(results: Iterable[tuple[list, list]], progress: Progress | None) -> Corpus:
+def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress | None) -> Corpus:
     """Assemble sketch results in order; a repeated id gets "-2", "-3" ..."""
     corpus = Corpus()
     taken: set[str] = set()
-    for pairs, errors in results:
+    parts = []
+    for infos, sketches, errors in results:
         corpus.errors.extend(errors)
-        for info, sketch in pairs:
+        for info in infos:
             doc = unique(info.doc, taken)
             taken.add(doc)
             corpus.docs.append(info if doc == info.doc else _renamed(info, doc))
-            corpus.sketches.append(sketch)
+        parts.append(sketches)
         if progress:
-            progress(len(pairs) + len(errors))
+            progress(len(infos) + len(errors))
+    corpus.sketches = Sketches.join(parts)
     return corpus
 
 

@@ -5,21 +5,28 @@ A corpus document's id is what names it everywhere: a JSONL row's ``id`` (else
 which workers finish, and the Ray and local engines name documents alike.
 
 Work units keep memory flat and the cores busy: small files (HTML, text, Markdown) travel in
-groups of ``FILES_PER_UNIT`` and are read by the workers; record files (JSONL, WARC) are
-streamed by the driver and their documents sent on in batches of ``DOCS_PER_UNIT``.
+groups of ``FILES_PER_UNIT`` and are read by the workers; a JSONL corpus travels as slices
+of ``DOCS_PER_UNIT`` raw lines, parsed by the workers; the driver streams other record files
+(WARC, JSON) itself and sends their documents on in batches of ``DOCS_PER_UNIT``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from factdiff.errors import InputError
 from factdiff.ingest import document_from_draft, is_url
-from factdiff.ingest.readers import read_path, read_url, walk_directory
-from factdiff.ingest.records import RECORD_EXTENSIONS
+from factdiff.ingest.readers import (
+    Draft,
+    draft_from_record,
+    read_path,
+    read_url,
+    walk_directory,
+)
+from factdiff.ingest.records import RECORD_EXTENSIONS, iter_jsonl
 from factdiff.ingest.warc import is_warc
 from factdiff.options import Options
 from factdiff.types import Document, IngestError
@@ -36,6 +43,9 @@ class Unit:
     files: tuple[str, ...] = ()
     docs: tuple[Document, ...] = ()
     errors: tuple[IngestError, ...] = ()
+    lines: tuple[bytes, ...] = ()  # a slice of a JSONL file ...
+    path: str = ""  # ... this one,
+    first_line: int = 1  # starting at this line
 
 
 def expand(inputs: Sequence[str]) -> Iterator[str | IngestError]:
@@ -70,25 +80,50 @@ def site_of(url_or_path: str) -> str:
 def read_one(name: str, options: Options) -> Iterator[Document | IngestError]:
     """The documents of one file or URL, with corpus ids; never raises."""
     try:
-        drafts = read_url(name, options) if is_url(name) else read_path(Path(name), options)
-        for draft in drafts:
-            if isinstance(draft, IngestError):
-                yield draft
-                continue
-            try:
-                doc = document_from_draft(draft, draft.doc_id or draft.source)
-            except InputError as exc:
-                yield IngestError(draft.source, exc.code, exc.message)
-                continue
-            language = doc.meta.get("language", "und")
-            if language not in (LANGUAGE, "und"):
-                yield IngestError(doc.source, "not_english", f"the page is in {language!r}")
-                continue
-            yield doc
+        yield from _documents(
+            read_url(name, options) if is_url(name) else read_path(Path(name), options)
+        )
     except InputError as exc:
         yield IngestError(name, exc.code, exc.message)
     except (OSError, ValueError, RecursionError, MemoryError) as exc:
         yield IngestError(name, "unreadable", " ".join(str(exc).split())[:200])
+
+
+def _documents(drafts: Iterable[Draft | IngestError]) -> Iterator[Document | IngestError]:
+    for draft in drafts:
+        if isinstance(draft, IngestError):
+            yield draft
+            continue
+        try:
+            doc = document_from_draft(draft, draft.doc_id or draft.source)
+        except InputError as exc:
+            yield IngestError(draft.source, exc.code, exc.message)
+            continue
+        language = doc.meta.get("language", "und")
+        if language not in (LANGUAGE, "und"):
+            yield IngestError(doc.source, "not_english", f"the page is in {language!r}")
+            continue
+        yield doc
+
+
+def _jsonl_slices(path: str, options: Options) -> Iterator[Unit]:
+    """Slices of raw lines (the driver only splits lines; workers parse them)."""
+    try:
+        with open(path, "rb") as stream:
+            lines: list[bytes] = []
+            first, seen = 1, False
+            for number, line in enumerate(stream, start=1):
+                seen = seen or bool(line.strip())
+                lines.append(line[: options.max_input_bytes + 1])
+                if len(lines) >= DOCS_PER_UNIT:
+                    yield Unit(lines=tuple(lines), path=path, first_line=first)
+                    lines, first = [], number + 1
+            if lines:
+                yield Unit(lines=tuple(lines), path=path, first_line=first)
+            if not seen:
+                yield Unit(errors=(IngestError(path, "empty", "no records"),))
+    except OSError as exc:
+        yield Unit(errors=(IngestError(path, "unreadable", exc.strerror or str(exc)),))
 
 
 def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
@@ -97,6 +132,11 @@ def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
     for item in expand(inputs):
         if isinstance(item, IngestError):
             yield Unit(errors=(item,))
+        elif Path(item).suffix.lower() in (".jsonl", ".ndjson") and not is_url(item):
+            if files:
+                yield Unit(files=tuple(files))
+                files = []
+            yield from _jsonl_slices(item, options)
         elif is_record_file(item):
             if files:
                 yield Unit(files=tuple(files))
@@ -122,6 +162,12 @@ def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
 def unit_documents(unit: Unit, options: Options) -> tuple[list[Document], list[IngestError]]:
     """The documents and errors of a unit, reading its files."""
     docs, errors = list(unit.docs), list(unit.errors)
+    if unit.lines:
+        f = options.fields
+        records = iter_jsonl(unit.lines, unit.path, options.max_input_bytes, f, unit.first_line)
+        drafts = (r if isinstance(r, IngestError) else draft_from_record(r) for r in records)
+        for x in _documents(drafts):
+            (errors if isinstance(x, IngestError) else docs).append(x)
     for name in unit.files:
         for x in read_one(name, options):
             (errors if isinstance(x, IngestError) else docs).append(x)

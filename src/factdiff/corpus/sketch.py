@@ -43,8 +43,45 @@ class Sketch:
     shingles."""
 
     features: np.ndarray  # uint32, sorted, unique
-    counts: np.ndarray  # float32, same length
+    counts: np.ndarray  # uint16, same length
     signature: np.ndarray  # uint32 (BINS,)
+
+
+@dataclass(frozen=True, slots=True)
+class Sketches:
+    """The sketches of many documents, packed into four arrays (a million documents are a
+    few arrays, not three million small ones): document i's features are
+    ``features[offsets[i]:offsets[i + 1]]``."""
+
+    features: np.ndarray  # uint32
+    counts: np.ndarray  # uint16
+    offsets: np.ndarray  # int64, one more than there are documents
+    signatures: np.ndarray  # uint32 (documents, BINS)
+
+    def __len__(self) -> int:
+        return len(self.signatures)
+
+    def __getitem__(self, i: int) -> Sketch:
+        lo, hi = self.offsets[i], self.offsets[i + 1]
+        return Sketch(self.features[lo:hi], self.counts[lo:hi], self.signatures[i])
+
+    @staticmethod
+    def join(parts: Sequence[Sketches]) -> Sketches:
+        parts = [p for p in parts if len(p)] or [empty()]
+        sizes = np.concatenate([[0], *(np.diff(p.offsets) for p in parts)])
+        return Sketches(
+            np.concatenate([p.features for p in parts]),
+            np.concatenate([p.counts for p in parts]),
+            np.cumsum(sizes).astype(np.int64),
+            np.concatenate([p.signatures for p in parts]),
+        )
+
+
+def empty() -> Sketches:
+    return Sketches(
+        np.zeros(0, np.uint32), np.zeros(0, np.uint16), np.zeros(1, np.int64),
+        np.zeros((0, BINS), np.uint32),
+    )  # fmt: skip
 
 
 def tokens(text: str) -> tuple[list[bytes], list[bytes]]:
@@ -129,7 +166,7 @@ def signatures(hashes: np.ndarray, doc: np.ndarray, n_docs: int, seed: int) -> n
     return sig
 
 
-def sketch_many(texts: Sequence[str], seed: int = 0) -> list[Sketch]:
+def sketch_many(texts: Sequence[str], seed: int = 0) -> Sketches:
     """Sketches of a batch of texts (hashing, counting and MinHash are one numpy pass per
     batch)."""
     words: list[int] = []
@@ -157,12 +194,10 @@ def sketch_many(texts: Sequence[str], seed: int = 0) -> list[Sketch]:
         [ids[long], np.array(names, dtype=np.uint32)]
     )
     keys, counts = np.unique(key, return_counts=True)
-    cuts = np.searchsorted(keys // FEATURES, np.arange(n + 1))
-    return [
-        Sketch(
-            (keys[cuts[i] : cuts[i + 1]] % FEATURES).astype(np.uint32),
-            counts[cuts[i] : cuts[i + 1]].astype(np.float32),
-            sig[i],
-        )
-        for i in range(n)
-    ]
+    offsets = np.searchsorted(keys // FEATURES, np.arange(n + 1)).astype(np.int64)
+    return Sketches(
+        (keys % FEATURES).astype(np.uint32),
+        np.minimum(counts, np.iinfo(np.uint16).max).astype(np.uint16),
+        offsets,
+        sig,
+    )

@@ -3,33 +3,31 @@ vectors (a count sketch of the same rows: what the nearest-neighbour index searc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import scipy.sparse as sp
 
-from factdiff.corpus.sketch import FEATURES, Sketch
+from factdiff.corpus.sketch import FEATURES, Sketches
 
 DENSE_DIMS = 128  # 64 loses a tenth of the ECB+ pairs at k=10; exact cosines are checked after
 
 
-def tfidf(sketches: Sequence[Sketch]) -> sp.csr_matrix:
+def tfidf(sketches: Sketches) -> sp.csr_matrix:
     """Unit rows of sublinear TF x smoothed IDF, the IDF taken from these documents (a crawl
     is its own background: words every page carries weigh nothing)."""
     n = len(sketches)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(s.features) for s in sketches])
+    indptr = sketches.offsets
     if not n or not indptr[-1]:
         return sp.csr_matrix((n, FEATURES), dtype=np.float32)
-    indices = np.concatenate([s.features for s in sketches]).astype(np.int32)
-    tf = 1.0 + np.log(np.concatenate([s.counts for s in sketches]))
+    indices = sketches.features.astype(np.int32)
     df = np.bincount(indices, minlength=FEATURES)
     idf = (np.log((n + 1) / (df + 1)) + 1.0).astype(np.float32)
-    data = (tf * idf[indices]).astype(np.float32)
-    norms = np.sqrt(np.add.reduceat(data * data, indptr[:-1])) if len(data) else data
+    data = 1.0 + np.log(sketches.counts.astype(np.float32))
+    data *= idf[indices]
     lengths = np.diff(indptr)
-    norms = np.where(lengths > 0, norms, 1.0)
-    data /= np.repeat(np.maximum(norms, 1e-9), lengths).astype(np.float32)
+    starts = np.minimum(indptr[:-1], len(data) - 1)
+    norms = np.sqrt(np.add.reduceat(data * data, starts))
+    norms = np.where(lengths > 0, norms, 1.0).astype(np.float32)
+    data /= np.repeat(np.maximum(norms, 1e-9), lengths)
     return sp.csr_matrix((data, indices, indptr), shape=(n, FEATURES))
 
 

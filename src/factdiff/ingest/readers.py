@@ -76,7 +76,7 @@ def draft_from_text(
     return Draft(text, source, name, "text", encoding)
 
 
-def _draft_from_record(record: Record) -> Draft:
+def draft_from_record(record: Record) -> Draft:
     source = record.url or record.where
     if looks_like_html(record.text):
         body, title = html_to_text(record.text)
@@ -88,7 +88,7 @@ def _records(items: Iterator[Record | IngestError]) -> Iterator[Draft | IngestEr
     count = 0
     for item in items:
         count += 1
-        yield item if isinstance(item, IngestError) else _draft_from_record(item)
+        yield item if isinstance(item, IngestError) else draft_from_record(item)
     if not count:
         raise InputError("empty", "no records")
 

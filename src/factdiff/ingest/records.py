@@ -7,7 +7,7 @@ limit applies to each record; a bad line becomes an error for that line only.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -55,10 +55,15 @@ def record_from_dict(obj: object, where: str, fields: RecordFields = RecordField
 
 
 def iter_jsonl(
-    stream: BinaryIO, path: str, max_bytes: int, fields: RecordFields = RecordFields()
+    stream: BinaryIO | Iterable[bytes],
+    path: str,
+    max_bytes: int,
+    fields: RecordFields = RecordFields(),
+    start: int = 1,
 ) -> Iterator[Record | IngestError]:
-    """Yield one Record (or the IngestError for that line) per non-blank line."""
-    for number, raw in enumerate(stream, start=1):
+    """Yield one Record (or the IngestError for that line) per non-blank line; ``start`` is
+    the number of the first line (a corpus read in slices)."""
+    for number, raw in enumerate(stream, start=start):
         where = f"{path}:{number}"
         if len(raw) > max_bytes:
             yield IngestError(where, "too_large", f"record is over {max_bytes} bytes")
