@@ -24,7 +24,7 @@ SITES = ("dailywire.example", "newsfarm.example", "buzzcopy.example", "localpost
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--stories", type=int, default=12)
+    ap.add_argument("--stories", type=int, default=30)
     a = ap.parse_args()
     a.out.mkdir(parents=True, exist_ok=True)
     example = Path(__file__).resolve().parent.parent / "examples" / "harbour-fire"
