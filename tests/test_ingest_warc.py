@@ -68,3 +68,24 @@ def test_a_corrupt_archive_among_good_files_is_reported_and_the_rest_read(tmp_pa
     assert codes["none.warc"] == "no_records"
     assert codes["empty.txt"] == "empty"
     assert codes["blob.bin"] == "binary"
+
+
+def test_a_warc_crawl_groups_with_its_urls_as_ids_and_fetch_dates(tmp_path):
+    from factdiff.corpus.engine import LocalEngine
+
+    write_warc(tmp_path / "crawl.warc.gz", True)
+    (tmp_path / "copy.txt").write_text(
+        "Firefighters from four stations fought the blaze at the Port Merrow fish market for "
+        "almost six hours before bringing it under control, the fire service said on Tuesday. "
+        "Three men and two women who lived in flats above the market were rescued by ladder."
+    )
+    corpus = LocalEngine(1).sketch([str(tmp_path)], Options(), seed=0)
+    by_doc = {d.doc: d for d in corpus.docs}
+    page = by_doc["https://news.example/fire"]
+    assert page.site == "news.example" and page.date and page.url == page.doc
+    assert sorted(e.code for e in corpus.errors) == ["empty", "not_html"]
+    import factdiff
+
+    grouping = factdiff.cluster([str(tmp_path)], workers=1)
+    story = dict(zip(grouping.docs, grouping.story, strict=True))
+    assert story["https://news.example/fire"] == story[str(tmp_path / "copy.txt")]
