@@ -3,8 +3,9 @@
 examples/harbour-fire holds one made-up story in three versions (an HTML page, a plain-text
 content-farm rewrite, a Markdown copy with an original caption followed by its rewrite) and
 expected.json lists every planted fact change and every faithful paraphrase. The real pipeline
-must report each planted change with the right type and span, and must not flag a faithful
-sentence above severity info.
+must report each planted change with the right type and span (counted, above severity info,
+except where expected.json says the calibration shows it as unconfirmed), and must not flag a
+faithful sentence above severity info.
 """
 
 from __future__ import annotations
@@ -164,7 +165,10 @@ def test_planted_change_is_reported(data: dict, planted: dict) -> None:
         f"{planted['type']} found but its spans miss {planted['claim_contains']!r} / "
         f"{planted['evidence_contains']!r}: {[_brief(f) for f in typed]}"
     )
-    assert all(f["severity"] != "info" for f in right)
+    if planted.get("unconfirmed"):  # found and shown, but the calibration does not count it
+        assert all(f["severity"] == "info" and "unconfirmed" in f["explanation"] for f in right)
+    else:
+        assert all(f["severity"] != "info" for f in right)
 
 
 @pytest.mark.slow
