@@ -108,3 +108,20 @@ def test_cluster_reads_directories_in_a_stable_order_with_unique_ids(tmp_path):
     corpus = LocalEngine(1).sketch([str(tmp_path)], Options(), seed=0)
     names = [d.doc.rsplit("/", 1)[-1] for d in corpus.docs]
     assert names == ["a.txt", "b.txt", "same", "same-2"]
+
+
+def test_pages_in_other_languages_are_counted_not_grouped(tmp_path):
+    from factdiff.corpus.engine import LocalEngine
+    from factdiff.options import Options
+
+    (tmp_path / "fire.txt").write_text(FIRE)
+    (tmp_path / "fr.txt").write_text(
+        "Le conseil municipal a voté lundi la construction d'un nouveau pont cyclable sur la "
+        "rivière. Le pont coûtera quatorze millions d'euros et ouvrira dans deux ans, a "
+        "déclaré le maire. Les habitants de la rive est réclamaient un passage depuis dix ans."
+    )
+    corpus = LocalEngine(1).sketch([str(tmp_path)], Options(), seed=0)
+    assert [d.doc.rsplit("/", 1)[-1] for d in corpus.docs] == ["fire.txt"]
+    assert [(e.source.rsplit("/", 1)[-1], e.code) for e in corpus.errors] == [
+        ("fr.txt", "not_english")
+    ]
