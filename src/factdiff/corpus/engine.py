@@ -20,6 +20,7 @@ from functools import partial
 from factdiff.corpus.read import Unit, site_of, unit_documents, units
 from factdiff.corpus.sketch import Sketches, empty, sketch_many
 from factdiff.errors import InputError
+from factdiff.ingest import unique_id
 from factdiff.options import Options
 from factdiff.types import Document, IngestError
 
@@ -99,7 +100,7 @@ def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress |
     for infos, sketches, errors in results:
         corpus.errors.extend(errors)
         for info in infos:
-            doc = unique(info.doc, taken)
+            doc = unique_id(info.doc, taken)
             taken.add(doc)
             corpus.docs.append(info if doc == info.doc else _renamed(info, doc))
         parts.append(sketches)
@@ -107,15 +108,6 @@ def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress |
             progress(len(infos) + len(errors))
     corpus.sketches = Sketches.join(parts)
     return corpus
-
-
-def unique(doc: str, taken: set[str]) -> str:
-    if doc not in taken:
-        return doc
-    n = 2
-    while f"{doc}-{n}" in taken:
-        n += 1
-    return f"{doc}-{n}"
 
 
 def _renamed(info: DocInfo, doc: str) -> DocInfo:
@@ -134,7 +126,7 @@ def documents(inputs: Sequence[str], options: Options, wanted: set[str]) -> dict
     for unit in units(inputs, options):
         docs, _ = unit_documents(unit, options)
         for d in docs:
-            doc = unique(d.id, taken)
+            doc = unique_id(d.id, taken)
             taken.add(doc)
             if doc in wanted:
                 found[doc] = d if doc == d.id else replace(d, id=doc)

@@ -26,6 +26,7 @@ __all__ = [
     "iter_documents",
     "normalize_for_matching",
     "read_inputs",
+    "unique_id",
 ]
 
 
@@ -94,7 +95,8 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
-def _unique(doc_id: str, taken: set[str]) -> str:
+def unique_id(doc_id: str, taken: set[str]) -> str:
+    """``doc_id``, or with "-2", "-3" ... when it is taken already."""
     if doc_id not in taken:
         return doc_id
     n = 2
@@ -113,7 +115,7 @@ def iter_documents(inputs: Sequence[str], options: Options) -> Iterator[Document
         if isinstance(item, IngestError):
             yield item
             continue
-        doc_id = _unique(item.doc_id or f"d{count}", taken)
+        doc_id = unique_id(item.doc_id or f"d{count}", taken)
         try:
             document = document_from_draft(item, doc_id)
         except InputError as exc:
