@@ -188,8 +188,8 @@ def write_index(out: Path, t: Tables, result: ScanResult) -> Path:
     env = jinja2.Environment(autoescape=True)
     stats = {
         "documents": len(t.documents), "stories": len(t.stories), "multi": len(multi),
-        "events": len(set(result.grouping.event)), "compared": len({s for s, *_ in (
-            (task.story,) for task, res in result.results if not res.error)}),
+        "events": len(set(result.grouping.event)),
+        "compared": len({task.story for task, res in result.results if not res.error}),
         "changed": sum(1 for f in t.findings if f["counted"]), "skipped": len(t.skipped),
     }  # fmt: skip
     template = (resources.files("factdiff.report") / "templates" / "scan_index.html").read_text(
