@@ -104,8 +104,15 @@ def average_link(
 
 
 def _row_sum(rows: sp.csr_matrix, members: list[int]) -> Vector:
-    part = rows[members]
-    return _collapse(part.indices.astype(np.int64), part.data.astype(np.float64))
+    """The sum of some rows, read straight from the CSR arrays (scipy's row indexing costs
+    a hundred times more, and this runs once per group that grows)."""
+    ptr = rows.indptr
+    if len(members) == 1:
+        lo, hi = ptr[members[0]], ptr[members[0] + 1]
+        return rows.indices[lo:hi].astype(np.int64), rows.data[lo:hi].astype(np.float64)
+    idx = np.concatenate([rows.indices[ptr[m] : ptr[m + 1]] for m in members])
+    val = np.concatenate([rows.data[ptr[m] : ptr[m + 1]] for m in members])
+    return _collapse(idx.astype(np.int64), val.astype(np.float64))
 
 
 def _dot(a: Vector, b: Vector) -> float:
