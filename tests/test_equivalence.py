@@ -143,10 +143,20 @@ def test_equivalent_wording_is_not_flagged(name, resources):
     assert counted(report) == [], [f.explanation for f in counted(report)]
 
 
+# Found with the right type, but shown at info as unconfirmed: the calibration counts only
+# findings at its 0.85-precision threshold, and role changes were right too rarely on the
+# development stories (7 of 10 at the time) to reach it alone.
+UNCONFIRMED = {"role change"}
+
+
 @pytest.mark.parametrize("name", sorted(CHANGED))
 def test_each_change_class_is_found(name, resources):
     source, rewrite, types = CHANGED[name]
     report = factdiff.check(source, rewrite, resources=resources)
+    if name in UNCONFIRMED:
+        found = [f for f in report.findings if f.type in types]
+        assert found and all("unconfirmed" in f.explanation for f in found), found
+        return
     assert {f.type for f in counted(report)} & types, [f.explanation for f in report.findings]
 
 
