@@ -37,7 +37,8 @@ def lsh_pairs(signatures: np.ndarray) -> np.ndarray:
 
 def neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS, threads: int = 0) -> np.ndarray:
     """(i, j) pairs, i < j, j among the ``k`` approximate nearest neighbours of i (inner
-    product of unit vectors); faiss HNSW, or an exact search for a small corpus."""
+    product of unit vectors), a pair twice when each is among the other's; faiss HNSW, or an
+    exact search for a small corpus."""
     import faiss
 
     n, dims = vectors.shape
@@ -56,5 +57,4 @@ def neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS, threads: int = 0) 
     i = np.repeat(np.arange(n), found.shape[1])
     j = found.ravel()
     keep = (j >= 0) & (j != i)
-    pairs = np.sort(np.stack([i[keep], j[keep]], axis=1), axis=1)
-    return np.unique(pairs, axis=0)
+    return np.sort(np.stack([i[keep], j[keep]], axis=1), axis=1)  # repeats: link() dedups
