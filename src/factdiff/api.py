@@ -50,9 +50,15 @@ def read_documents(
         read, errors = read_inputs(paths, options)
         docs = renumber([*docs, *read]) if docs else read
     if not docs:
-        detail = "; ".join(f"{e.source}: {e.message}" for e in errors) or "no input given"
-        raise InputError("no_input", f"nothing to {purpose} ({detail})")
+        raise nothing_to(purpose, errors)
     return docs, errors
+
+
+def nothing_to(purpose: str, errors: Sequence[IngestError], shown: int = 5) -> InputError:
+    """The error for inputs of which none could be read: what was tried, and why not."""
+    detail = "; ".join(f"{e.source}: {e.message}" for e in errors[:shown]) or "no input given"
+    more = f" and {len(errors) - shown} more" if len(errors) > shown else ""
+    return InputError("no_input", f"nothing to {purpose} ({detail}{more})")
 
 
 def compare_texts(
@@ -117,8 +123,7 @@ def cluster(
         raise InputError("bad_input", "give documents or paths to cluster, not both")
     corpus = make_engine(engine, address, workers).sketch(paths, options, seed, progress)
     if not corpus.docs:
-        detail = "; ".join(f"{e.source}: {e.message}" for e in corpus.errors[:5])
-        raise InputError("no_input", f"nothing to group ({detail or 'no input given'})")
+        raise nothing_to("group", corpus.errors)
     ids, sources = [d.doc for d in corpus.docs], [d.source for d in corpus.docs]
     return group_sketches(ids, sources, corpus.sketches, corpus.errors, seed)[0]
 
@@ -156,8 +161,7 @@ def scan(
         seed, progress, arrived,
     )  # fmt: skip
     if not result.corpus.docs:
-        detail = "; ".join(f"{e.source}: {e.message}" for e in result.corpus.errors[:5])
-        raise InputError("no_input", f"nothing to scan ({detail or 'no input given'})")
+        raise nothing_to("scan", result.corpus.errors)
     t = tables(result)
     write_parquet(out, t)
     write_index(out, t, result)

@@ -466,24 +466,17 @@ def scan(
         options = corpus_options(
             id_field, text_field, url_field, date_field, use_model=not no_model
         )
-        stories: list = []
-
-        def arrived(task, res, advance) -> None:
-            stories.append(task.story)
-            if advance:
-                advance(1)
-
         with rate_progress(quiet, "docs", "stories") as (on_docs, on_stories):
             result = run_scan(
                 inputs, output, options=options, engine=engine, address=address,
                 workers=workers, seed=seed, progress=on_docs,
-                on_story=lambda task, res: arrived(task, res, on_stories),
+                on_story=(lambda task, res: on_stories(1)) if on_stories else None,
             )  # fmt: skip
         report_skipped(result.corpus.errors)
         g = result.grouping
         stderr().print(
             f"wrote {output}: {len(g.docs)} documents, {len(set(g.story))} stories "
-            f"({len(result.originals)} with copies, {len(stories)} compared), "
+            f"({len(result.originals)} with copies, {len(result.results)} compared), "
             f"{len(result.corpus.errors)} skipped; open {output / 'index.html'}",
             markup=False,
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from factdiff.corpus.read import Unit, site_of, unit_documents, units
@@ -64,6 +64,7 @@ class StoryResult:
     report: dict  # schema-1 JSON
     html: str
     error: str = ""
+    counted: frozenset[str] = frozenset()  # ids of its findings Report.changed_facts() counts
 
 
 def info_of(doc: Document) -> DocInfo:
@@ -89,7 +90,12 @@ def compare_story(task: StoryTask, options: Options, resources) -> StoryResult:
         report = run(list(task.docs), options, resources)
     except InputError as exc:
         return StoryResult(task.story, {}, "", f"{exc.code}: {exc.message}")
-    return StoryResult(task.story, report.to_dict(), render_html(report))
+    data = report.to_dict()
+    changed = {id(f) for f in report.changed_facts()}
+    counted = frozenset(
+        d["id"] for f, d in zip(report.findings, data["findings"], strict=True) if id(f) in changed
+    )
+    return StoryResult(task.story, data, render_html(report), counted=counted)
 
 
 def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress | None) -> Corpus:
@@ -102,7 +108,7 @@ def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress |
         for info in infos:
             doc = unique_id(info.doc, taken)
             taken.add(doc)
-            corpus.docs.append(info if doc == info.doc else _renamed(info, doc))
+            corpus.docs.append(info if doc == info.doc else replace(info, doc=doc))
         parts.append(sketches)
         if progress:
             progress(len(infos) + len(errors))
@@ -110,17 +116,9 @@ def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress |
     return corpus
 
 
-def _renamed(info: DocInfo, doc: str) -> DocInfo:
-    from dataclasses import replace
-
-    return replace(info, doc=doc)
-
-
 def documents(inputs: Sequence[str], options: Options, wanted: set[str]) -> dict[str, Document]:
     """The documents with ids in ``wanted`` (a second, streaming pass over the inputs, ids
     numbered exactly as ``collect`` numbers them)."""
-    from dataclasses import replace
-
     found: dict[str, Document] = {}
     taken: set[str] = set()
     for unit in units(inputs, options):

@@ -17,7 +17,6 @@ import jinja2
 
 from factdiff.corpus.engine import StoryResult, StoryTask
 from factdiff.corpus.scan import ScanResult, report_name
-from factdiff.types import MIN_CONFIDENCE
 
 LOCAL = "(local files)"
 
@@ -31,18 +30,8 @@ class Tables:
     skipped: list[dict]
 
 
-def counted(finding: dict, reference: str | None) -> bool:
-    """The report's own rule (Report.changed_facts): above info, about a copy, not disputed."""
-    return (
-        finding["severity"] != "info"
-        and finding["claim"]["doc"] != reference
-        and finding["confidence"] >= MIN_CONFIDENCE
-    )
-
-
 def finding_rows(task: StoryTask, result: StoryResult, infos: dict) -> list[dict]:
     rows = []
-    reference = result.report.get("reference")
     for f in result.report.get("findings", []):
         claim = f["claim"]
         ev = f["evidence"][0] if f["evidence"] else {}
@@ -52,7 +41,8 @@ def finding_rows(task: StoryTask, result: StoryResult, infos: dict) -> list[dict
             "doc": claim["doc"], "site": (info.site or LOCAL) if info else "",
             "url": info.url if info else "", "date": info.date if info else "",
             "type": f["type"], "severity": f["severity"], "confidence": f["confidence"],
-            "counted": counted(f, reference), "claim": claim["text"], "claim_span": claim["span"],
+            "counted": f["id"] in result.counted,
+            "claim": claim["text"], "claim_span": claim["span"],
             "evidence_doc": ev.get("doc", ""), "evidence": ev.get("text", ""),
             "evidence_span": ev.get("span", ""), "explanation": f["explanation"],
             "introduced_by": f["introduced_by"] or "",
