@@ -109,8 +109,11 @@ def score(labels: list[str], groups) -> str:
     return f"P {p:.3f} R {r:.3f} F1 {f:.3f} ARI {adjusted_rand(labels, tuple(groups)):.3f}"
 
 
+GRID = [round(x, 3) for x in np.arange(0.15, 0.71, 0.05)]  # thresholds tried on tuning halves
+
+
 def factdiff_groups(texts: list[str], level: str, threshold: float) -> np.ndarray:
-    rows, found = link(sketch_many(texts))
+    rows, found = link(sketch_many(texts), floor=GRID[0])
     if level == "story":
         return labels(rows, found, story_cosine=threshold)[0]
     return labels(rows, found, event_cosine=threshold)[1]
@@ -135,7 +138,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", type=Path)
     a = ap.parse_args()
-    grid = [round(x, 3) for x in np.arange(0.15, 0.71, 0.05)]
+    grid = GRID
     for name, level, shipped, texts, gold, tune, check, tname, cname in halves(a.data):
         print(f"\n{name} ({level} level): {len(texts)} documents, {len(set(gold))} groups")
 

@@ -50,13 +50,14 @@ class Links:
     sims: np.ndarray  # (m,) float32
 
 
-def link(sketches: Sketches, seed: int = SEED, threads: int = 0):
-    """TF-IDF rows and the verified candidate pairs of a corpus."""
+def link(sketches: Sketches, seed: int = SEED, floor: float = EVENT_COSINE):
+    """TF-IDF rows and the candidate pairs of a corpus whose exact cosine reaches ``floor``
+    (the lowest threshold ``labels`` will be asked for: nothing below it can link)."""
     rows = tfidf(sketches)
-    near = neighbour_pairs(dense(rows, count_sketch(seed=seed)), threads=threads)
+    near = neighbour_pairs(dense(rows, count_sketch(seed=seed)))
     pairs = np.unique(np.concatenate([lsh_pairs(sketches.signatures), near]), axis=0)
     sims = cosines(rows, pairs)
-    keep = sims >= EVENT_COSINE
+    keep = sims >= floor
     return rows, Links(pairs[keep], sims[keep])
 
 

@@ -35,7 +35,7 @@ def lsh_pairs(signatures: np.ndarray) -> np.ndarray:
     return np.unique(pairs, axis=0)
 
 
-def neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS, threads: int = 0) -> np.ndarray:
+def neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS) -> np.ndarray:
     """(i, j) pairs, i < j, j among the ``k`` approximate nearest neighbours of i (inner
     product of unit vectors), a pair twice when each is among the other's; faiss HNSW, or an
     exact search for a small corpus."""
@@ -44,8 +44,6 @@ def neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS, threads: int = 0) 
     n, dims = vectors.shape
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    if threads:
-        faiss.omp_set_num_threads(threads)
     if n < EXACT_BELOW:
         index = faiss.IndexFlatIP(dims)
     else:
