@@ -29,6 +29,15 @@ VOTE = (
     "The bridge will cost 14 million pounds and open in two years, the mayor said. "
     "Residents of the east bank had campaigned for a crossing for a decade."
 )
+# A content-farm page nobody copied: a quoted caption, then its spun rewrite with another
+# number. Checked alone, since it restates itself.
+FARM = (
+    "Pictured: the lifeboat crew from Selwick pulled eleven fishermen from the sea after "
+    "their trawler sank in a storm on Sunday.\n\n"
+    "The lifeboat crew from Selwick pulled fifteen fishermen from the sea after their "
+    "trawler went down in a storm on Sunday.\n\n"
+    "Local people gathered on the quay to welcome the rescued men home."
+)
 OTHER = (
     "Astronomers have found a planet orbiting a small red star forty light years away. "
     "The planet is slightly larger than Earth and takes eleven days to circle its star."
@@ -44,6 +53,7 @@ def write_crawl(root):
          "published": "2024-05-01", "headline": "<script>alert(1)</script> fire"},
         {"uid": "vote", "body": VOTE, "link": "https://city.example/vote"},
         {"uid": "other", "body": OTHER, "link": "https://science.example/planet"},
+        {"uid": "farm", "body": FARM, "link": "https://farm.example/rescue"},
     ]  # fmt: skip
     with (root / "news.jsonl").open("w") as f:
         for row in rows:
@@ -68,24 +78,31 @@ def test_scan_reports_bad_inputs_finishes_the_rest_and_writes_every_output(tmp_p
     ])  # fmt: skip
     assert result.exit_code == 0, result.output
     said = result.output.replace("\n", "")
-    for name in ("empty.txt", "blob.bin", "broken.warc.gz", "news.jsonl:5"):
+    for name in ("empty.txt", "blob.bin", "broken.warc.gz", "news.jsonl:6"):
         assert name in said
 
     skipped = {(r["source"].rsplit("/", 1)[-1], r["code"]) for r in _rows(pq, out / "skipped")}
     assert {("empty.txt", "empty"), ("blob.bin", "binary"), ("broken.warc.gz", "corrupt_archive"),
-            ("news.jsonl:5", "bad_record")} <= skipped  # fmt: skip
+            ("news.jsonl:6", "bad_record")} <= skipped  # fmt: skip
 
     docs = {r["doc"]: r for r in _rows(pq, out / "documents")}
-    assert set(docs) == {"fire-copy", "fire", "vote", "other"}  # the id field names them
+    assert set(docs) == {"fire-copy", "fire", "vote", "other", "farm"}  # the id field names them
     assert docs["fire"]["story"] == docs["fire-copy"]["story"] != docs["vote"]["story"]
     assert docs["fire"]["role"] == "original"  # dated earlier, though listed second
     assert docs["fire-copy"]["role"] == "copy" and docs["vote"]["role"] == "single"
     assert docs["fire"]["site"] == "harbour-news.example"
 
     findings = [r for r in _rows(pq, out / "findings") if r["counted"]]
-    assert [(f["doc"], f["type"], f["site"]) for f in findings] == [
-        ("fire-copy", "number_change", "spinner.example")
+    assert sorted((f["doc"], f["type"], f["site"]) for f in findings) == [
+        ("farm", "number_change", "farm.example"),  # a lone page, checked inside itself
+        ("fire-copy", "number_change", "spinner.example"),
     ]
+    assert docs["farm"]["role"] == "single"
+    assert "lone pages that restate themselves checked alone" in said
+    reports = sorted(p.name for p in (out / "reports").glob("*.json"))
+    assert reports == sorted(
+        {f"story-{docs['fire']['story']}.json", f"story-{docs['farm']['story']}.json"}
+    )  # the lone pages that do not restate themselves (vote, other) are not compared
     story = docs["fire"]["story"]
     (row,) = [r for r in _rows(pq, out / "stories") if r["story"] == story]
     assert row["original"] == "fire" and row["changed_facts"] == 1

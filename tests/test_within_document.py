@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import factdiff
+from factdiff.types import Document
 
 # Made-up figures: two sentences alike in shape, different in facts, as results reports are.
 SOURCE = (
@@ -51,3 +52,21 @@ def test_an_original_and_its_unanchored_rewrite_on_one_page_are_compared(resourc
     report = factdiff.check(SOURCE, page, resources=resources)
     found = [f for f in report.changed_facts("low") if f.type == "number_change"]
     assert found, [f.explanation for f in report.findings]
+
+
+@pytest.mark.slow
+def test_a_page_alone_counts_its_own_rewritten_caption(resources):
+    """`factdiff compare page.txt` / `check --fail-on`: with nothing else to compare, the
+    page's own rewrite of a caption is a changed fact (issue 9, part 3)."""
+    page = (
+        "Pictured: the lifeboat crew from Selwick pulled eleven fishermen from the sea after "
+        "their trawler sank in a storm on Sunday.\n\n"
+        "The lifeboat crew from Selwick pulled fifteen fishermen from the sea after their "
+        "trawler went down in a storm on Sunday.\n\n"
+        "Local people gathered on the quay to welcome the rescued men home."
+    )
+    report = factdiff.compare([Document("page", page)], resources=resources)
+    counted = report.changed_facts("low")
+    assert [f.type for f in counted] == ["number_change"], [f.explanation for f in report.findings]
+    faithful = page.replace("fifteen", "eleven")
+    assert factdiff.compare([Document("page", faithful)], resources=resources).changed_facts() == ()

@@ -457,7 +457,8 @@ def scan(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Group a crawl into stories, compare every story with more than one version, and write
+    """Group a crawl into stories, compare every story with more than one version (and each
+    lone page that restates itself, alone), and write
     stories/documents/findings/sites/skipped .parquet, a JSON and HTML report per story and
     index.html."""
     from factdiff.api import scan as run_scan
@@ -474,9 +475,11 @@ def scan(
             )  # fmt: skip
         report_skipped(result.corpus.errors)
         g = result.grouping
+        alone = sum(len(task.docs) == 1 for task, _ in result.results)
         stderr().print(
             f"wrote {output}: {len(g.docs)} documents, {len(set(g.story))} stories "
-            f"({len(result.originals)} with copies, {len(result.results)} compared), "
+            f"({len(result.originals)} with copies; {len(result.results) - alone} compared, "
+            f"{alone} lone pages that restate themselves checked alone), "
             f"{len(result.corpus.errors)} skipped; open {output / 'index.html'}",
             markup=False,
         )

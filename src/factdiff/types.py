@@ -277,15 +277,18 @@ class Report:
 
     def changed_facts(self, floor: Severity = "low") -> tuple[Finding, ...]:
         """Findings of severity ``floor`` or worse about the copies: the product's one answer to
-        "did a fact change?" (CLI ``check --fail-on``, benchmarks). Findings inside the
-        reference itself (a sentence contradicting itself) say nothing about a copy, and a
-        finding the verifier disputed (confidence under MIN_CONFIDENCE) is shown, not counted."""
+        "did a fact change?" (CLI ``check --fail-on``, corpus scan). A finding inside the
+        reference counts only when the reference restates its own sentence with a fact
+        changed (a page quoting a caption and then its spun rewrite, the page alone
+        included); a reference sentence contradicting itself says nothing about a copy. A
+        finding the verifier disputed (confidence under MIN_CONFIDENCE) is shown, not
+        counted."""
         least = SEVERITY_ORDER[floor]
         return tuple(
             f
             for f in self.findings
             if SEVERITY_ORDER[f.severity] >= least
-            and f.claim.doc != self.reference
+            and (f.claim.doc != self.reference or _restated_within(f))
             and f.confidence >= MIN_CONFIDENCE
         )
 
@@ -293,3 +296,12 @@ class Report:
     def changed(self) -> bool:
         """True when some fact of a copy changed (a finding above severity info)."""
         return bool(self.changed_facts("low"))
+
+
+def _restated_within(f: Finding) -> bool:
+    """The finding compares a sentence with an earlier one of its own page."""
+    return (
+        f.type != "internal_inconsistency"
+        and bool(f.evidence)
+        and all(e.doc == f.claim.doc for e in f.evidence)
+    )

@@ -116,9 +116,11 @@ def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress |
     return corpus
 
 
-def documents(inputs: Sequence[str], options: Options, wanted: set[str]) -> dict[str, Document]:
-    """The documents with ids in ``wanted`` (a second, streaming pass over the inputs, ids
-    numbered exactly as ``collect`` numbers them)."""
+def documents(
+    inputs: Sequence[str], options: Options, keep: Callable[[str, Document], bool]
+) -> dict[str, Document]:
+    """The documents ``keep(doc id, document)`` chooses (a second, streaming pass over the
+    inputs, ids numbered exactly as ``collect`` numbers them)."""
     found: dict[str, Document] = {}
     taken: set[str] = set()
     for unit in units(inputs, options):
@@ -126,7 +128,7 @@ def documents(inputs: Sequence[str], options: Options, wanted: set[str]) -> dict
         for d in docs:
             doc = unique_id(d.id, taken)
             taken.add(doc)
-            if doc in wanted:
+            if keep(doc, d):
                 found[doc] = d if doc == d.id else replace(d, id=doc)
     return found
 

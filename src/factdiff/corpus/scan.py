@@ -4,6 +4,9 @@ compare every story with more than one version, and write the results (outputs.p
 The original of a story is chosen by evidence: the earliest dated version when some are
 dated (WARC fetch date, a JSONL ``date`` field), else the version the others agree with
 most (highest mean TF-IDF cosine to the rest), ties to the first in input order.
+
+A page with no copy in the crawl is compared alone (checked inside itself) when it
+restates itself (echo.py): a content-farm page quoting captions and their spun rewrites.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from factdiff.corpus import SEED, Grouping, group_sketches
+from factdiff.corpus.echo import restates_itself
 from factdiff.corpus.engine import Corpus, StoryResult, StoryTask, documents
 from factdiff.options import Options
 
@@ -52,21 +56,28 @@ def choose_original(members: Sequence[int], dates: Sequence[str], rows) -> int:
 
 
 def story_members(grouping: Grouping) -> dict[int, list[int]]:
+    """Every story's documents (lone pages are stories of one)."""
     members: dict[int, list[int]] = {}
     for i, s in enumerate(grouping.story):
         members.setdefault(s, []).append(i)
-    return {s: m for s, m in members.items() if len(m) > 1}
+    return members
 
 
 def tasks_for(
     members: dict[int, list[int]], originals: dict[int, int], docs: dict, ids: Sequence[str]
 ) -> list[StoryTask]:
-    """Compare tasks: the original and up to MAX_VERSIONS - 1 copies each."""
+    """Compare tasks: the original and up to MAX_VERSIONS - 1 copies each; a lone page that
+    was kept (it restates itself) alone."""
     tasks = []
     for story in sorted(members):
         first = originals[story]
         copies = [ids[m] for m in members[story] if m != first and ids[m] in docs]
-        if ids[first] not in docs or not copies:
+        if ids[first] not in docs:
+            continue
+        if len(members[story]) == 1:
+            tasks.append(StoryTask(story, (docs[ids[first]],), 0))
+            continue
+        if not copies:
             continue
         step = MAX_VERSIONS - 1
         for part, lo in enumerate(range(0, len(copies), step)):
@@ -94,12 +105,14 @@ def scan(
     )
     members = story_members(grouping)
     dates = [d.date for d in corpus.docs]
-    first = {s: choose_original(m, dates, rows) for s, m in members.items()}
-    result = ScanResult(corpus, grouping, {s: ids[i] for s, i in first.items()})
+    first = {s: choose_original(m, dates, rows) if len(m) > 1 else m[0] for s, m in members.items()}
+    result = ScanResult(
+        corpus, grouping, {s: ids[i] for s, i in first.items() if len(members[s]) > 1}
+    )
     if not compare or not members:
         return result
-    wanted = {ids[i] for m in members.values() for i in m}
-    docs = documents(inputs, options, wanted)
+    copied = {ids[i] for m in members.values() if len(m) > 1 for i in m}
+    docs = documents(inputs, options, lambda doc, d: doc in copied or restates_itself(d.text))
     tasks = tasks_for(members, first, docs, ids)
     for task, story_result in zip(tasks, engine.compare(tasks, options), strict=True):
         result.results.append((task, story_result))
