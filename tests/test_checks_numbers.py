@@ -162,3 +162,28 @@ def test_internal_inconsistency_needs_one_figure_near_the_change_word():
         directions=[apart.dir("cut", "down")],
     )
     assert run_sentence_checks(f) == []
+
+
+def test_internal_inconsistency_reads_factors_ratios_and_from_after_the_level():
+    """Parse errors seen on real news read alone (FRANK articles): none of these sentences
+    contradicts itself."""
+    s = S("d1", "Over the last four years call-outs have been increasing three-fold.")
+    f = s.facts(quantities=[s.qty("four", 4, "year"), s.qty("three", 3)],
+                directions=[s.dir("increasing", "up")])  # fmt: skip
+    assert run_sentence_checks(f) == []  # "three-fold" is a factor, not a level
+    s = S("d1", "Its share could hit 14.8 per cent, and could rise to one in five by 2060.")
+    f = s.facts(quantities=[s.qty("14.8 per cent", 14.8), s.qty("one", 1), s.qty("five", 5)],
+                directions=[s.dir("rise", "up")])  # fmt: skip
+    assert run_sentence_checks(f) == []  # "one in five" is a ratio
+    s = S("d1", "Entries reached a total of 14,681, a rise from 14,575 last year.")
+    f = s.facts(quantities=[s.qty("14,681", 14681), s.qty("14,575", 14575)],
+                directions=[s.dir("rise", "up")])  # fmt: skip
+    assert run_sentence_checks(f) == []  # from 14,575 (after the word) to 14,681 (before it)
+    s = S("d1", "Entries reached a total of 14,575, a rise from 14,681 last year.")
+    f = s.facts(quantities=[s.qty("14,575", 14575), s.qty("14,681", 14681)],
+                directions=[s.dir("rise", "up")])  # fmt: skip
+    assert len(run_sentence_checks(f)) == 1  # the same shape, contradicting itself
+    s = S("d1", "The seed came back from two sets down to beat his rival 6-7 6-1 6-4.")
+    f = s.facts(quantities=[s.qty("two", 2), s.qty("6", 6)],
+                directions=[s.dir("came", "down")])  # fmt: skip
+    assert run_sentence_checks(f) == []  # no "to" right between: not a from/to pair

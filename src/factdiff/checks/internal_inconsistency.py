@@ -23,6 +23,17 @@ _NEAR = 10
 _SCALE_GAP = 1000.0
 
 
+# "three-fold", "three times": a factor of change, not a level to compare with another.
+_FACTOR_AFTER = re.compile(r"^(-?fold\b|\s+times\b)")
+# "one in five": a ratio, read as its two numbers it is neither.
+_RATIO_AFTER = re.compile(
+    r"^\s+in\s+(\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten)"
+)
+_RATIO_BEFORE = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$")
+# "from 10 to 8": the two numbers of a from/to pair sit this close, "to" between them.
+_TO_BETWEEN = re.compile(r"^\W*(\w+\W+){0,2}?to\W*$")
+
+
 def _comparable(a: Quantity, b: Quantity) -> bool:
     if (a.mention.label == "PERCENT") != (b.mention.label == "PERCENT"):
         return False
@@ -51,10 +62,22 @@ def _other_target(facts: SentenceFacts, d: Mention, earlier: Quantity, between: 
     return False
 
 
+def _not_a_level(q: Quantity, text: str, start: int) -> bool:
+    """A factor ("three-fold") or half of a ratio ("one in five")."""
+    lo, hi = q.mention.start - start, q.mention.end - start
+    after = text[hi:]
+    return bool(
+        _FACTOR_AFTER.match(after) or _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(text[:lo])
+    )
+
+
 def _direction_pairs(facts: SentenceFacts):
     """(direction, earlier quantity, later quantity) around each direction word."""
-    qs = sorted((q for q in facts.quantities if usable(q)), key=lambda q: q.mention.start)
     text, start = fold(facts.sentence.text), facts.sentence.start
+    qs = sorted(
+        (q for q in facts.quantities if usable(q) and not _not_a_level(q, text, start)),
+        key=lambda q: q.mention.start,
+    )
     for d in facts.directions:
         after = [q for q in qs if q.mention.start >= d.end]
         before = [q for q in qs if q.mention.end <= d.start]
@@ -63,8 +86,17 @@ def _direction_pairs(facts: SentenceFacts):
             before = []
         if before and len(tokens(text[before[-1].mention.end - start : d.start - start])) > _NEAR:
             before = []  # "$0.13 a share and, ... many words later ..., cutting debt below $25bn"
-        if len(after) >= 2 and re.search(r"\bfrom\b", between):
-            yield d, after[0], after[1]  # "rose from 10 to 8"
+        if after and re.search(r"\bfrom\b", between):
+            gap = (
+                text[after[0].mention.end - start : after[1].mention.start - start]
+                if len(after) >= 2
+                else ""
+            )
+            if gap and _TO_BETWEEN.match(gap):
+                yield d, after[0], after[1]  # "rose from 10 to 8"
+            elif before and not re.search(r"\bto\b", text[after[0].mention.end - start :]):
+                yield d, after[0], before[-1]  # "a total of 14,681, a rise from 14,575"
+            # else "came from two sets to one down to beat him 6-7 ...": no from/to pair
         elif before and after:
             later = after[0]
             if re.search(r"\bby\s*$", between) and len(after) >= 2:
