@@ -34,6 +34,11 @@ def test_equivalent_hedge_and_spelled_number_are_not_changes():
     assert number_change.check(pair(claim, ORIGINAL)) == []
 
 
+def test_dropping_exactly_is_no_change():
+    exact = _hurt("d0", "Exactly 12 people were hurt.", "12", 12, "Exactly")
+    assert number_change.check(pair(_hurt("d1", "12 people were hurt.", "12", 12), exact)) == []
+
+
 def test_faithful_rounding_is_not_a_change():
     orig = _hurt("d0", "The fire displaced 1,482 people.", "1,482", 1482)
     for text, num, value, hedge in [

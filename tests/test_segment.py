@@ -190,3 +190,15 @@ def test_segment_documents_by_id(splitter):
         "b": ["Three."],
     }
     assert result["b"][0].doc == "b"
+
+
+def test_lower_cased_or_tokenised_text_is_still_split_into_sentences():
+    """Model summaries often come lower-cased and tokenised ("friday . the ..."): a lower-case
+    start there is a new sentence, not a continuation."""
+    text = "the mayor opened the bridge on friday . the 39-year-old took office in may ."
+    assert [s.text for s in segment_document(Document("x", text))] == [
+        "the mayor opened the bridge on friday .",
+        "the 39-year-old took office in may .",
+    ]
+    mixed = "The mayor opened the bridge on Friday . the crowd cheered."
+    assert len(segment_document(Document("x", mixed))) == 2

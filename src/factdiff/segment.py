@@ -48,6 +48,7 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•▪‣◦+]|\d{1,3}[.)])[ \t]+(?=\S)")
 _INLINE_BULLET = re.compile(r"\s•\s")
 _TRAILING_OPENERS = re.compile(r"\s+([\"'“‘«„(\[]+)\s*$")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+_TOKENISED_END = re.compile(r"\w\s[.!?]$")
 # Sentences glued without a space ("on Wednesday.Latham emerged"), as scraped pages often have
 # them: a word of two or more lower-case letters, the end mark, then a capitalised word.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
@@ -196,6 +197,10 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if opener and opener.start() > start:
             spans[i] = (start, opener.start())
             spans[i + 1] = (opener.start(1), spans[i + 1][1])
+    # A lower-case start continues the sentence ("e.g. the ..."), except in text written all
+    # in lower case or tokenised with a space before the full stop ("... on friday . the
+    # 39-year-old ..."), as model summaries often are: there it is a new sentence.
+    lowercased = bool(spans) and not any(c.isupper() for c in text[spans[0][0] : spans[-1][1]])
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         start, end = _strip(text, start, end)
@@ -203,7 +208,7 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         first = text[start]
         if merged and (
-            first.islower()
+            (first.islower() and not lowercased and not _TOKENISED_END.search(text, *merged[-1]))
             or first in ",;:)]}%.!?…"
             or (first.isdigit() and _ends_with_number_abbreviation(text[slice(*merged[-1])]))
         ):

@@ -135,6 +135,8 @@ HEDGE_GROUP: dict[str, str] = {
     "some": "approx", "nearly": "approx", "almost": "approx", "close to": "approx",
     "an estimated": "approx", "estimated": "approx", "or so": "approx", "just under": "approx",
     "just over": "approx", "circa": "approx", "approx": "approx",
+    # "exactly eight weeks" and "eight weeks" state the same number: no hedge either way.
+    "exactly": "", "precisely": "",
 }  # fmt: skip
 
 # Number words that are not a precise count: never "a number was added".
