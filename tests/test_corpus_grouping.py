@@ -7,11 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from corpus_sketch_reference import tokens
 from factdiff.corpus import group, labels, link
 from factdiff.corpus.candidates import lsh_pairs
 from factdiff.corpus.linking import average_link, cosines
 from factdiff.corpus.scan import choose_original, parse_date
-from factdiff.corpus.sketch import BINS, sketch_many, tokens
+from factdiff.corpus.sketch import BINS, sketch_many
 from factdiff.corpus.synthetic import corpus, spun, story
 from factdiff.corpus.vectors import tfidf
 from factdiff.types import Document

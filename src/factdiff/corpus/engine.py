@@ -150,6 +150,7 @@ class LocalEngine:
 
     def sketch(self, inputs, options: Options, seed: int, progress: Progress | None = None):
         work = partial(sketch_unit, options=options, seed=seed)
+        sketch_many([""], seed)  # compile (or load) the kernel once, before the pool forks
         if self.workers == 1:
             return collect(map(work, units(inputs, options)), progress)
         with _pool(self.workers) as pool:
@@ -262,7 +263,8 @@ def require_corpus_extra() -> None:
     """A clear error, not an ImportError, when the corpus libraries are not installed."""
     import importlib.util
 
-    missing = [m for m in ("faiss", "scipy", "pyarrow") if importlib.util.find_spec(m) is None]
+    needed = ("faiss", "scipy", "pyarrow", "numba", "orjson")
+    missing = [m for m in needed if importlib.util.find_spec(m) is None]
     if missing:
         raise InputError(
             "missing_extra",
