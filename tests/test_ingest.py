@@ -425,3 +425,32 @@ def test_normalize_for_matching_keeps_length_on_any_text():
     for _ in range(50):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 300)))
         assert len(normalize_for_matching(text)) == len(text)
+
+
+def test_fast_paths_of_reading_equal_the_slow_ones():
+    """clean_text skips its tables, and detect_language counts words on bytes, only where
+    that gives what the plain code gives (every document of a crawl takes these paths)."""
+    import random
+    import re
+    import unicodedata
+
+    from factdiff.ingest.language import _ENGLISH_FUNCTION_WORDS, _count_function_words
+    from factdiff.ingest.normalize import _INVISIBLE, _LINE_BREAKS, clean_text
+
+    rnd = random.Random(5)
+    pieces = ["the", "of", "don't", "'tis", "''", "it's", "Café", "naïve", "e\u0301", "İ", "\r\n",
+              "\r", "\u00ad", "\u2028", "\ufeff", " ", "  ", "\n", "x'y'z", "a'", "'b", "日本",
+              "WHO", "said", "-", ".", "1999"]  # fmt: skip
+    word = re.compile(r"[a-z]+(?:'[a-z]+)?")
+    for _ in range(2000):
+        text = "".join(
+            rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(rnd.randint(0, 40))
+        )
+        slow = text.replace("\r\n", "\n").translate(_LINE_BREAKS).translate(_INVISIBLE)
+        assert clean_text(text) == unicodedata.normalize("NFC", slow)
+        low = text.lower()
+        words = word.findall(low)
+        assert _count_function_words(low) == (
+            len(words),
+            sum(w in _ENGLISH_FUNCTION_WORDS for w in words),
+        ), text

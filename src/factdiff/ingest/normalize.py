@@ -8,6 +8,7 @@ character to exactly one character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Characters that are removed at ingest: invisible, and they split words for every matcher.
@@ -17,8 +18,14 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 _LINE_BREAKS = {ord(c): "\n" for c in "\r\x0b\x0c\x85\u2028\u2029"}
 
 
+# Any of the characters the two tables above change (the common text has none).
+_TO_CLEAN = re.compile("[" + "".join(map(chr, (*_LINE_BREAKS, *_INVISIBLE))) + "]")
+
+
 def clean_text(text: str) -> str:
     """The text a Document keeps: NFC, "\\n" line endings, no invisible characters."""
+    if _TO_CLEAN.search(text) is None:  # str.translate is slow: skip it when it changes nothing
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").translate(_LINE_BREAKS).translate(_INVISIBLE)
     return unicodedata.normalize("NFC", text)
 

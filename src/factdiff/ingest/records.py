@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+import orjson
+
 from factdiff.errors import InputError
 from factdiff.options import RecordFields
 from factdiff.types import IngestError
@@ -54,6 +56,15 @@ def record_from_dict(obj: object, where: str, fields: RecordFields = RecordField
     )
 
 
+def _loads(raw: bytes | str):
+    """orjson (several times faster: a crawl is millions of rows), else the standard parser,
+    which accepts what orjson refuses (NaN, lone surrogates) and words the error."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
+
+
 def iter_jsonl(
     stream: BinaryIO | Iterable[bytes],
     path: str,
@@ -71,7 +82,7 @@ def iter_jsonl(
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            obj = _loads(raw)
         except (ValueError, RecursionError) as exc:
             yield IngestError(where, "bad_record", f"invalid JSON ({_first_line(exc)})")
             continue
