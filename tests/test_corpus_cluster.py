@@ -125,3 +125,32 @@ def test_pages_in_other_languages_are_counted_not_grouped(tmp_path):
     assert [(e.source.rsplit("/", 1)[-1], e.code) for e in corpus.errors] == [
         ("fr.txt", "not_english")
     ]
+
+
+def test_a_jsonl_file_cut_into_byte_ranges_keeps_every_row_and_its_line_number(
+    tmp_path, monkeypatch
+):
+    """Workers read JSONL as byte ranges cut at line ends; rows without an id are named
+    path:line, so the line count must carry across ranges (and a row longer than a range,
+    and a last line without a line end, must survive)."""
+    from factdiff.corpus import read
+    from factdiff.options import Options
+
+    path = tmp_path / "rows.jsonl"
+    rows = [{"text": f"Row number {k} says the bridge opened on day {k}." + " long" * (k % 7) * 40}
+            for k in range(40)]  # fmt: skip
+    text = "\n".join(json.dumps(r) for r in rows[:20]) + "\n\n{broken\n"
+    text += "\n".join(json.dumps(r) for r in rows[20:])  # no final line end
+    path.write_text(text)
+    monkeypatch.setattr(read, "JSONL_UNIT_BYTES", 300)
+    units = list(read.units([str(path)], Options()))
+    assert len(units) > 5
+    docs, errors = [], []
+    for unit in units:
+        d, e = read.unit_documents(unit, Options())
+        docs += d
+        errors += e
+    lines = [k + 1 for k in range(20)] + [k + 23 for k in range(20)]
+    assert [d.id for d in docs] == [f"{path}:{n}" for n in lines]
+    assert [d.text for d in docs] == [r["text"] for r in rows]
+    assert [(e.source, e.code) for e in errors] == [(f"{path}:22", "bad_record")]

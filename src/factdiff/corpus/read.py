@@ -5,9 +5,11 @@ A corpus document's id is what names it everywhere: a JSONL row's ``id`` (else
 which workers finish, and the Ray and local engines name documents alike.
 
 Work units keep memory flat and the cores busy: small files (HTML, text, Markdown) travel in
-groups of ``FILES_PER_UNIT`` and are read by the workers; a JSONL corpus travels as slices
-of ``DOCS_PER_UNIT`` raw lines, parsed by the workers; the driver streams other record files
-(WARC, JSON) itself and sends their documents on in batches of ``DOCS_PER_UNIT``.
+groups of ``FILES_PER_UNIT`` and are read by the workers; a JSONL corpus travels as byte
+ranges of about ``JSONL_UNIT_BYTES`` cut at line ends, which the workers read and parse (the
+driver only counts line ends, so it never holds or pickles the rows); the driver streams
+other record files (WARC, JSON) itself and sends their documents on in batches of
+``DOCS_PER_UNIT``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from factdiff.types import Document, IngestError
 
 FILES_PER_UNIT = 32
 DOCS_PER_UNIT = 512
+JSONL_UNIT_BYTES = 1 << 20  # about 500 news articles
 LANGUAGE = "en"  # the checks are English; pages in another language are counted, not grouped
 
 
@@ -43,7 +46,7 @@ class Unit:
     files: tuple[str, ...] = ()
     docs: tuple[Document, ...] = ()
     errors: tuple[IngestError, ...] = ()
-    lines: tuple[bytes, ...] = ()  # a slice of a JSONL file ...
+    span: tuple[int, int] = (0, 0)  # bytes [start, end) of a JSONL file ...
     path: str = ""  # ... this one,
     first_line: int = 1  # starting at this line
 
@@ -106,24 +109,32 @@ def _documents(drafts: Iterable[Draft | IngestError]) -> Iterator[Document | Ing
         yield doc
 
 
-def _jsonl_slices(path: str, options: Options) -> Iterator[Unit]:
-    """Slices of raw lines (the driver only splits lines; workers parse them)."""
+def _jsonl_ranges(path: str) -> Iterator[Unit]:
+    """Byte ranges of whole lines (the driver only counts line ends; workers parse)."""
     try:
         with open(path, "rb") as stream:
-            lines: list[bytes] = []
+            pos = start = 0
             first, seen = 1, False
-            for number, line in enumerate(stream, start=1):
-                seen = seen or bool(line.strip())
-                lines.append(line[: options.max_input_bytes + 1])
-                if len(lines) >= DOCS_PER_UNIT:
-                    yield Unit(lines=tuple(lines), path=path, first_line=first)
-                    lines, first = [], number + 1
-            if lines:
-                yield Unit(lines=tuple(lines), path=path, first_line=first)
+            while block := stream.read(JSONL_UNIT_BYTES):
+                seen = seen or bool(block.strip())
+                cut = block.rfind(b"\n")
+                if cut >= 0:  # earlier blocks of this unit held no line end
+                    yield Unit(span=(start, pos + cut + 1), path=path, first_line=first)
+                    start, first = pos + cut + 1, first + block.count(b"\n")
+                pos += len(block)
+            if pos > start:
+                yield Unit(span=(start, pos), path=path, first_line=first)
             if not seen:
                 yield Unit(errors=(IngestError(path, "empty", "no records"),))
     except OSError as exc:
         yield Unit(errors=(IngestError(path, "unreadable", exc.strerror or str(exc)),))
+
+
+def _jsonl_lines(unit: Unit) -> list[bytes]:
+    start, end = unit.span
+    with open(unit.path, "rb") as stream:
+        stream.seek(start)
+        return stream.read(end - start).split(b"\n")
 
 
 def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
@@ -136,7 +147,7 @@ def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
             if files:
                 yield Unit(files=tuple(files))
                 files = []
-            yield from _jsonl_slices(item, options)
+            yield from _jsonl_ranges(item)
         elif is_record_file(item):
             if files:
                 yield Unit(files=tuple(files))
@@ -162,9 +173,14 @@ def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
 def unit_documents(unit: Unit, options: Options) -> tuple[list[Document], list[IngestError]]:
     """The documents and errors of a unit, reading its files."""
     docs, errors = list(unit.docs), list(unit.errors)
-    if unit.lines:
+    if unit.span[1] > unit.span[0]:
+        try:
+            lines = _jsonl_lines(unit)
+        except OSError as exc:
+            lines = []
+            errors.append(IngestError(unit.path, "unreadable", exc.strerror or str(exc)))
         f = options.fields
-        records = iter_jsonl(unit.lines, unit.path, options.max_input_bytes, f, unit.first_line)
+        records = iter_jsonl(lines, unit.path, options.max_input_bytes, f, unit.first_line)
         drafts = (r if isinstance(r, IngestError) else draft_from_record(r) for r in records)
         for x in _documents(drafts):
             (errors if isinstance(x, IngestError) else docs).append(x)
