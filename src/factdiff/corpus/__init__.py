@@ -3,7 +3,7 @@ and events (different articles about one real event), then compare each story.
 
 Stages, one module each, data flowing one way:
 sketch (text → words, names, MinHash; per document, streamable) → vectors (TF-IDF rows and
-their dense count sketch) → candidates (MinHash LSH bands + faiss nearest neighbours: linear
+their dense count sketch) → candidates (MinHash LSH bands + faiss IVF nearest neighbours: linear
 in the corpus) → linking (exact cosine of each candidate pair, then average-link groups:
 stories at ``STORY_COSINE``, events grown from the stories down to ``EVENT_COSINE``).
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factdiff.corpus.candidates import lsh_pairs, neighbour_pairs
+from factdiff.corpus.candidates import lsh_pairs, neighbour_pairs, unique_pairs
 from factdiff.corpus.linking import average_link, components, cosines
 from factdiff.corpus.sketch import Sketches, sketch_many
 from factdiff.corpus.vectors import count_sketch, dense, tfidf
@@ -54,8 +54,8 @@ def link(sketches: Sketches, seed: int = SEED, floor: float = EVENT_COSINE):
     """TF-IDF rows and the candidate pairs of a corpus whose exact cosine reaches ``floor``
     (the lowest threshold ``labels`` will be asked for: nothing below it can link)."""
     rows = tfidf(sketches)
-    near = neighbour_pairs(dense(rows, count_sketch(seed=seed)))
-    pairs = np.unique(np.concatenate([lsh_pairs(sketches.signatures), near]), axis=0)
+    near = neighbour_pairs(dense(rows, count_sketch(seed=seed)), seed=seed)
+    pairs = unique_pairs(np.concatenate([lsh_pairs(sketches.signatures), near]), len(sketches))
     sims = cosines(rows, pairs)
     keep = sims >= floor
     return rows, Links(pairs[keep], sims[keep])
