@@ -67,6 +67,7 @@ def neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS, seed: int = 0) -> 
         index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dims), dims, cells, faiss.METRIC_INNER_PRODUCT)
         index.cp.seed = seed
         index.cp.niter = 10
+        index.cp.min_points_per_centroid = TRAIN_PER_CELL  # enough here: no warning on stderr
         rng = np.random.default_rng(seed)
         index.train(vectors[np.sort(rng.choice(n, min(n, TRAIN_PER_CELL * cells), replace=False))])
         index.nprobe = PROBES
