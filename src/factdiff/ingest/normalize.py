@@ -24,8 +24,11 @@ _TO_CLEAN = re.compile("[" + "".join(map(chr, (*_LINE_BREAKS, *_INVISIBLE))) + "
 
 def clean_text(text: str) -> str:
     """The text a Document keeps: NFC, "\\n" line endings, no invisible characters."""
-    if _TO_CLEAN.search(text) is None:  # str.translate is slow: skip it when it changes nothing
-        return text if text.isascii() else unicodedata.normalize("NFC", text)
+    # str.translate is slow: skip it when it would change nothing (most text).
+    if text.isascii() and "\r" not in text and "\x0b" not in text and "\x0c" not in text:
+        return text
+    if _TO_CLEAN.search(text) is None:
+        return unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").translate(_LINE_BREAKS).translate(_INVISIBLE)
     return unicodedata.normalize("NFC", text)
 
