@@ -277,18 +277,18 @@ class Report:
 
     def changed_facts(self, floor: Severity = "low") -> tuple[Finding, ...]:
         """Findings of severity ``floor`` or worse about the copies: the product's one answer to
-        "did a fact change?" (CLI ``check --fail-on``, corpus scan). A finding inside the
-        reference counts only when the reference restates its own sentence with a fact
-        changed (a page quoting a caption and then its spun rewrite, the page alone
-        included); a reference sentence contradicting itself says nothing about a copy. A
-        finding the verifier disputed (confidence under MIN_CONFIDENCE) is shown, not
-        counted."""
+        "did a fact change?" (CLI ``check --fail-on``, benchmarks, corpus scan). Findings
+        inside the reference say nothing about a copy, with one exception: a page compared
+        alone, whose own rewrite of its own sentence (a quoted caption, then its spun
+        version) is the only change there is to report. A finding the verifier disputed
+        (confidence under MIN_CONFIDENCE) is shown, not counted."""
         least = SEVERITY_ORDER[floor]
+        alone = len(self.documents) == 1
         return tuple(
             f
             for f in self.findings
             if SEVERITY_ORDER[f.severity] >= least
-            and (f.claim.doc != self.reference or _restated_within(f))
+            and (f.claim.doc != self.reference or (alone and _restated_within(f)))
             and f.confidence >= MIN_CONFIDENCE
         )
 
