@@ -7,9 +7,11 @@ which workers finish, and the Ray and local engines name documents alike.
 Work units keep memory flat and the cores busy: small files (HTML, text, Markdown) travel in
 groups of ``FILES_PER_UNIT`` and are read by the workers; a JSONL corpus travels as byte
 ranges of about ``JSONL_UNIT_BYTES`` cut at line ends, which the workers read and parse (the
-driver only counts line ends, so it never holds or pickles the rows); the driver streams
-other record files (WARC, JSON) itself and sends their documents on in batches of
-``DOCS_PER_UNIT``.
+driver only counts line ends, so it never holds or pickles the rows); a WARC file is read
+by the driver (an archive is sequential) and its HTML responses travel unextracted, in
+batches of ``RESPONSES_PER_UNIT``, to the workers, which extract the pages (trafilatura, the
+slow part); the driver reads other record files (JSON) itself and sends their documents on
+in batches of ``DOCS_PER_UNIT``.
 """
 
 from __future__ import annotations
@@ -29,13 +31,14 @@ from factdiff.ingest.readers import (
     walk_directory,
 )
 from factdiff.ingest.records import RECORD_EXTENSIONS, iter_jsonl
-from factdiff.ingest.warc import is_warc
+from factdiff.ingest.warc import Response, draft_of, is_warc, iter_responses
 from factdiff.options import Options
 from factdiff.types import Document, IngestError
 
 FILES_PER_UNIT = 32
 DOCS_PER_UNIT = 512
 JSONL_UNIT_BYTES = 1 << 20  # about 500 news articles
+RESPONSES_PER_UNIT = 64  # raw HTML pages of ~50-100 kB each
 LANGUAGE = "en"  # the checks are English; pages in another language are counted, not grouped
 
 
@@ -46,6 +49,7 @@ class Unit:
     files: tuple[str, ...] = ()
     docs: tuple[Document, ...] = ()
     errors: tuple[IngestError, ...] = ()
+    responses: tuple[Response, ...] = ()  # HTML pages of a WARC file, to extract
     span: tuple[int, int] = (0, 0)  # bytes [start, end) of a JSONL file ...
     path: str = ""  # ... this one,
     first_line: int = 1  # starting at this line
@@ -130,6 +134,27 @@ def _jsonl_ranges(path: str) -> Iterator[Unit]:
         yield Unit(errors=(IngestError(path, "unreadable", exc.strerror or str(exc)),))
 
 
+def _warc_batches(path: str, options: Options) -> Iterator[Unit]:
+    """The archive's HTML responses, unextracted, with the errors of the records between."""
+    batch: list[Response] = []
+    errors: list[IngestError] = []
+    try:
+        for item in iter_responses(Path(path), options):
+            if isinstance(item, IngestError):
+                errors.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= RESPONSES_PER_UNIT:
+                yield Unit(responses=tuple(batch), errors=tuple(errors))
+                batch, errors = [], []
+    except InputError as exc:
+        errors.append(IngestError(path, exc.code, exc.message))
+    except OSError as exc:
+        errors.append(IngestError(path, "unreadable", exc.strerror or str(exc)))
+    if batch or errors:
+        yield Unit(responses=tuple(batch), errors=tuple(errors))
+
+
 def _jsonl_lines(unit: Unit) -> list[bytes]:
     start, end = unit.span
     with open(unit.path, "rb") as stream:
@@ -148,6 +173,11 @@ def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
                 yield Unit(files=tuple(files))
                 files = []
             yield from _jsonl_ranges(item)
+        elif is_warc(Path(item)) and not is_url(item):
+            if files:
+                yield Unit(files=tuple(files))
+                files = []
+            yield from _warc_batches(item, options)
         elif is_record_file(item):
             if files:
                 yield Unit(files=tuple(files))
@@ -183,6 +213,9 @@ def unit_documents(unit: Unit, options: Options) -> tuple[list[Document], list[I
         records = iter_jsonl(lines, unit.path, options.max_input_bytes, f, unit.first_line)
         drafts = (r if isinstance(r, IngestError) else draft_from_record(r) for r in records)
         for x in _documents(drafts):
+            (errors if isinstance(x, IngestError) else docs).append(x)
+    if unit.responses:
+        for x in _documents(draft_of(r) for r in unit.responses):
             (errors if isinstance(x, IngestError) else docs).append(x)
     for name in unit.files:
         for x in read_one(name, options):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from factdiff.errors import InputError
@@ -30,11 +31,42 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
+@dataclass(frozen=True, slots=True)
+class Response:
+    """An HTML response of a WARC file, not yet extracted: reading the archive is sequential,
+    extracting its pages (trafilatura) is the slow part and can run elsewhere."""
+
+    where: str  # path#URL: names the record in errors
+    url: str
+    date: str  # WARC-Date
+    data: bytes  # the HTTP payload
+
+
 def iter_warc(path: Path, options: Options) -> Iterator:
     """Drafts (``readers.Draft``) of the HTML responses of one WARC file, or an IngestError
     per record that is not one."""
+    for item in iter_responses(path, options):
+        yield item if isinstance(item, IngestError) else draft_of(item)
+
+
+def draft_of(response: Response):
+    """The Draft of an HTML response (its main text by trafilatura), or an IngestError."""
     from factdiff.ingest.readers import Draft
 
+    text, encoding = decode_bytes(response.data)
+    body, title = html_to_text(text, url=response.url or None)
+    if not body.strip():
+        return IngestError(response.where, "empty", "no main text found in the page")
+    url = response.url
+    return Draft(
+        body, url or response.where, title or url, "html", encoding, doc_id=url or None,
+        date=response.date,
+    )  # fmt: skip
+
+
+def iter_responses(path: Path, options: Options) -> Iterator[Response | IngestError]:
+    """The HTML responses of one WARC file, unextracted, or an IngestError per record that is
+    not one (see the module docstring)."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError as exc:
@@ -64,20 +96,8 @@ def iter_warc(path: Path, options: Options) -> Iterator:
                         where, "too_large", f"response is over {options.max_input_bytes} bytes"
                     )
                     continue
-                text, encoding = decode_bytes(data)
-                body, title = html_to_text(text, url=url or None)
-                if not body.strip():
-                    yield IngestError(where, "empty", "no main text found in the page")
-                    continue
-                yield Draft(
-                    body,
-                    url or where,
-                    title or url,
-                    "html",
-                    encoding,
-                    doc_id=url or None,
-                    date=record.rec_headers.get_header("WARC-Date") or "",
-                )
+                date = record.rec_headers.get_header("WARC-Date") or ""
+                yield Response(where, url, date, data)
     except Exception as exc:  # warcio's ArchiveLoadFailed, gzip and zlib errors alike
         yield IngestError(
             source,
