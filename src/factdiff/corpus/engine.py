@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -117,18 +117,18 @@ def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress |
 
 
 def documents(
-    inputs: Sequence[str], options: Options, keep: Callable[[str, Document], bool]
+    results: Iterable[list[tuple[Document, bool]]], keep: Callable[[str, bool], bool]
 ) -> dict[str, Document]:
-    """The documents ``keep(doc id, document)`` chooses (a second, streaming pass over the
-    inputs, ids numbered exactly as ``collect`` numbers them)."""
+    """The documents ``keep(doc id, mark)`` chooses among units read again (``results``: per
+    unit, in order, each document with a mark the reader computed), ids numbered exactly as
+    ``collect`` numbers them."""
     found: dict[str, Document] = {}
     taken: set[str] = set()
-    for unit in units(inputs, options):
-        docs, _ = unit_documents(unit, options)
-        for d in docs:
+    for marked in results:
+        for d, mark in marked:
             doc = unique_id(d.id, taken)
             taken.add(doc)
-            if keep(doc, d):
+            if keep(doc, mark):
                 found[doc] = d if doc == d.id else replace(d, id=doc)
     return found
 
@@ -148,13 +148,18 @@ class LocalEngine:
     def __init__(self, workers: int = 0) -> None:
         self.workers = workers or workers_default()
 
-    def sketch(self, inputs, options: Options, seed: int, progress: Progress | None = None):
-        work = partial(sketch_unit, options=options, seed=seed)
-        sketch_many([""], seed)  # compile (or load) the kernel once, before the pool forks
+    def map_units(self, work: Callable[[Unit], object], inputs, options: Options) -> Iterator:
+        """``work`` on every unit of the inputs, in the workers; results in input order."""
         if self.workers == 1:
-            return collect(map(work, units(inputs, options)), progress)
+            yield from map(work, units(inputs, options))
+            return
         with _pool(self.workers) as pool:
-            return collect(pool.imap(work, units(inputs, options)), progress)
+            yield from pool.imap(work, units(inputs, options))
+
+    def sketch(self, inputs, options: Options, seed: int, progress: Progress | None = None):
+        sketch_many([""], seed)  # compile (or load) the kernel once, before the pool forks
+        work = partial(sketch_unit, options=options, seed=seed)
+        return collect(self.map_units(work, inputs, options), progress)
 
     def compare(
         self, tasks: Iterable[StoryTask], options: Options, resources=None
@@ -215,20 +220,23 @@ class RayEngine:
         ctx.execution_options.preserve_order = True  # results in input order
         ctx.enable_progress_bars = False
 
-    def sketch(self, inputs, options: Options, seed: int, progress: Progress | None = None):
+    def map_units(self, work: Callable[[Unit], object], inputs, options: Options) -> Iterator:
+        """``work`` on every unit of the inputs, as Ray tasks; results in input order."""
         import pickle
 
         items = [{"unit": pickle.dumps(u)} for u in units(inputs, options)]
         if not items:
-            return Corpus()
+            return
 
         def run_batch(batch):
-            out = [pickle.dumps(sketch_unit(pickle.loads(u), options, seed)) for u in batch["unit"]]
-            return {"result": out}
+            return {"result": [pickle.dumps(work(pickle.loads(u))) for u in batch["unit"]]}
 
         ds = self.ray.data.from_items(items).map_batches(run_batch, batch_size=1)
-        results = (pickle.loads(row["result"]) for row in ds.iter_rows())
-        return collect(results, progress)
+        yield from (pickle.loads(row["result"]) for row in ds.iter_rows())
+
+    def sketch(self, inputs, options: Options, seed: int, progress: Progress | None = None):
+        work = partial(sketch_unit, options=options, seed=seed)
+        return collect(self.map_units(work, inputs, options), progress)
 
     def compare(
         self, tasks: Iterable[StoryTask], options: Options, resources=None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,9 @@ import numpy as np
 from factdiff.corpus import SEED, Grouping, group_sketches
 from factdiff.corpus.echo import restates_itself
 from factdiff.corpus.engine import Corpus, StoryResult, StoryTask, documents
+from factdiff.corpus.read import Unit, unit_documents
 from factdiff.options import Options
+from factdiff.types import Document
 
 MAX_VERSIONS = 8  # per compare run: a bigger story is compared in parts, original in each
 
@@ -32,6 +35,13 @@ class ScanResult:
     grouping: Grouping
     originals: dict[int, str]  # story → doc id of its original (stories of 2+ versions)
     results: list[tuple[StoryTask, StoryResult]] = field(default_factory=list)
+
+
+def read_marked(unit: Unit, options: Options) -> list[tuple[Document, bool]]:
+    """A unit's documents read again, in a worker, each marked with whether it restates
+    itself (a lone page compared alone when it does)."""
+    docs, _ = unit_documents(unit, options)
+    return [(d, restates_itself(d.text)) for d in docs]
 
 
 def parse_date(value: str) -> datetime | None:
@@ -112,7 +122,8 @@ def scan(
     if not compare or not members:
         return result
     copied = {ids[i] for m in members.values() if len(m) > 1 for i in m}
-    docs = documents(inputs, options, lambda doc, d: doc in copied or restates_itself(d.text))
+    marked = engine.map_units(partial(read_marked, options=options), inputs, options)
+    docs = documents(marked, lambda doc, restates: doc in copied or restates)
     tasks = tasks_for(members, first, docs, ids)
     for task, story_result in zip(tasks, engine.compare(tasks, options), strict=True):
         result.results.append((task, story_result))
