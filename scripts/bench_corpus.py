@@ -122,7 +122,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     rates: dict[int, dict[str, float]] = {}
     for n in args.sizes:
-        path = args.dir / f"corpus-{n}-seed{args.seed}.jsonl"
+        path = args.dir / f"corpus-{n}-seed{args.seed}-v2.jsonl"  # v2: templates cycle
         generate(path, n, args.seed)
         tools = ["factdiff"] + (["datasketch"] if n <= args.baseline_up_to else [])
         for tool in tools:

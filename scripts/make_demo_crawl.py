@@ -2,8 +2,9 @@
 """Write a small made-up crawl for trying ``factdiff scan`` (and for the README picture):
 the bundled harbour-fire story as three pages of three sites, with fetch dates, plus
 generated news-like articles (factdiff.corpus.synthetic) of which some were copied or spun
-by other sites, as one JSONL file; and an empty file and a cut-off WARC to show how bad
-inputs are reported.
+by other sites, and a content-farm page nobody copied that quotes a caption and then its
+spun rewrite (checked alone), as one JSONL file; and an empty file and a cut-off WARC to
+show how bad inputs are reported.
 
     python scripts/make_demo_crawl.py demo-crawl && factdiff scan demo-crawl -o scan-out
 """
@@ -18,6 +19,15 @@ from factdiff.corpus.synthetic import story
 from factdiff.ingest import read_inputs
 from factdiff.options import Options
 
+# Made up: a caption quoted word for word, then a spinner's rewrite of it with the number
+# changed, as content farms publish them.
+FARM_PAGE = (
+    "Pictured: the lifeboat crew from Selwick pulled eleven fishermen from the sea after "
+    "their trawler sank in a storm on Sunday.\n\n"
+    "The lifeboat crew from Selwick pulled fifteen fishermen from the sea after their trawler "
+    "went down in a storm on Sunday.\n\n"
+    "Local people gathered on the quay to welcome the rescued men home."
+)
 SITES = ("dailywire.example", "newsfarm.example", "buzzcopy.example", "localpost.example")
 
 
@@ -43,6 +53,9 @@ def main() -> None:
             rows.append({"id": f"https://{site}/{d.id}", "url": f"https://{site}/{d.id}",
                          "date": f"2024-03-{1 + k + i % 5:02d}", "title": d.text[:60],
                          "text": d.text})  # fmt: skip
+    rows.append({"id": "https://newsfarm.example/rescue-gallery",
+                 "url": "https://newsfarm.example/rescue-gallery", "date": "2024-03-04",
+                 "title": "Rescue in pictures", "text": FARM_PAGE})  # fmt: skip
     with (a.out / "crawl.jsonl").open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row) + "\n")

@@ -9,6 +9,7 @@ themselves stay small pure functions over one pair.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -191,10 +192,19 @@ def check_within_documents(
         for f in run_sentence_checks(sf)
     ]
     anchored = with_counterpart(alignments, reference, lambda al: al.relation != "partial")
-    for al in alignments:
-        if al.a.doc != al.b.doc or not facts.get(al.a.doc):
+    nearby = [
+        al
+        for al in alignments
+        if al.a.doc == al.b.doc and facts.get(al.a.doc) and restates_nearby(al, tuning)
+    ]
+    # A sentence restated, or restating, more than once nearby is a frame the page repeats
+    # (live commentary, listings: "X shot from outside the box is saved" ... "Y shot ..."),
+    # not a caption and its rewrite: each fills the frame with its own facts.
+    uses = Counter((s.doc, s.index) for al in nearby for s in (al.a, al.b))
+    for al in nearby:
+        if uses[(al.a.doc, al.a.index)] > 1 or uses[(al.b.doc, al.b.index)] > 1:
             continue
-        if (al.b.doc, al.b.index) in anchored or not restates_nearby(al, tuning):
+        if (al.b.doc, al.b.index) in anchored:
             continue
         doc_facts = facts[al.a.doc]
         pair = Pair(

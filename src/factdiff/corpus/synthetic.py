@@ -121,7 +121,15 @@ def original(rng: np.random.Generator) -> str:
             a2=topic[8 + x[10] % 4], v=topic[4 + x[11] % 4], vd=topic[x[12] % 4] + "ed",
         )  # fmt: skip
 
-    return " ".join(fill(TEMPLATES[x[0] % len(TEMPLATES)], x[1:] + [x[0] // 7]) for x in r)
+    # Templates in a seeded cyclic order, so a sentence frame comes back only after every
+    # other one: a real article does not repeat itself within a few sentences, and a page
+    # that does is a content-farm page quoting captions and their rewrites (scan checks such
+    # a page alone, corpus/echo.py).
+    first, step = r[0][0] % len(TEMPLATES), (1, 3, 7, 9, 11, 13, 17, 19)[r[0][1] % 8]
+    return " ".join(
+        fill(TEMPLATES[(first + k * step) % len(TEMPLATES)], x[1:] + [x[0] // 7])
+        for k, x in enumerate(r)
+    )
 
 
 def verbatim(text: str, rng: np.random.Generator) -> str:
