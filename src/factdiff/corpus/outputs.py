@@ -174,7 +174,7 @@ MAX_INDEX_ROWS = 2000  # the tables hold them all; the page shows the top
 
 def write_index(out: Path, t: Tables, result: ScanResult) -> Path:
     multi = [s for s in t.stories if s["documents"] > 1]
-    shown = multi[:MAX_INDEX_ROWS]
+    shown = [s for s in t.stories if s["documents"] > 1 or s["reports"]][:MAX_INDEX_ROWS]
     env = jinja2.Environment(autoescape=True)
     stats = {
         "documents": len(t.documents), "stories": len(t.stories), "multi": len(multi),
