@@ -168,36 +168,46 @@ def units(inputs: Sequence[str], options: Options) -> Iterator[Unit]:
     for item in expand(inputs):
         if isinstance(item, IngestError):
             yield Unit(errors=(item,))
-        elif Path(item).suffix.lower() in (".jsonl", ".ndjson") and not is_url(item):
-            if files:
-                yield Unit(files=tuple(files))
-                files = []
-            yield from _jsonl_ranges(item)
-        elif is_warc(Path(item)) and not is_url(item):
-            if files:
-                yield Unit(files=tuple(files))
-                files = []
-            yield from _warc_batches(item, options)
-        elif is_record_file(item):
-            if files:
-                yield Unit(files=tuple(files))
-                files = []
-            docs: list[Document] = []
-            errors: list[IngestError] = []
-            for x in read_one(item, options):
-                (errors if isinstance(x, IngestError) else docs).append(x)
-                if len(docs) >= DOCS_PER_UNIT:
-                    yield Unit(docs=tuple(docs), errors=tuple(errors))
-                    docs, errors = [], []
-            if docs or errors:
-                yield Unit(docs=tuple(docs), errors=tuple(errors))
-        else:
+            continue
+        records = _record_units(item, options)
+        if records is None:  # a file (or URL) a worker reads whole
             files.append(item)
             if len(files) >= FILES_PER_UNIT:
                 yield Unit(files=tuple(files))
                 files = []
+            continue
+        if files:
+            yield Unit(files=tuple(files))
+            files = []
+        yield from records
     if files:
         yield Unit(files=tuple(files))
+
+
+def _record_units(item: str, options: Options) -> Iterator[Unit] | None:
+    """The units of a file of many records (JSONL, WARC, JSON), else None."""
+    if is_url(item):
+        return None
+    if Path(item).suffix.lower() in (".jsonl", ".ndjson"):
+        return _jsonl_ranges(item)
+    if is_warc(Path(item)):
+        return _warc_batches(item, options)
+    if is_record_file(item):
+        return _record_batches(item, options)
+    return None
+
+
+def _record_batches(path: str, options: Options) -> Iterator[Unit]:
+    """Documents of a JSON file, read by the driver, in batches."""
+    docs: list[Document] = []
+    errors: list[IngestError] = []
+    for x in read_one(path, options):
+        (errors if isinstance(x, IngestError) else docs).append(x)
+        if len(docs) >= DOCS_PER_UNIT:
+            yield Unit(docs=tuple(docs), errors=tuple(errors))
+            docs, errors = [], []
+    if docs or errors:
+        yield Unit(docs=tuple(docs), errors=tuple(errors))
 
 
 def unit_documents(unit: Unit, options: Options) -> tuple[list[Document], list[IngestError]]:
