@@ -180,6 +180,10 @@ def test_internal_inconsistency_reads_factors_ratios_and_from_after_the_level():
     f = s.facts(quantities=[s.qty("14.8 per cent", 14.8), s.qty("one", 1), s.qty("five", 5)],
                 directions=[s.dir("rise", "up")])  # fmt: skip
     assert run_sentence_checks(f) == []  # "one in five" is a ratio
+    s = S("d1", "Sales of 40 in 2019 were cut to 55 in 2020.")
+    f = s.facts(quantities=[s.qty("40", 40), s.qty("55", 55)],
+                directions=[s.dir("cut", "down")])  # fmt: skip
+    assert len(run_sentence_checks(f)) == 1  # "N in <year>" is a level, not a ratio
     s = S("d1", "Entries reached a total of 14,681, a rise from 14,575 last year.")
     f = s.facts(quantities=[s.qty("14,681", 14681), s.qty("14,575", 14575)],
                 directions=[s.dir("rise", "up")])  # fmt: skip

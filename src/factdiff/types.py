@@ -278,17 +278,17 @@ class Report:
     def changed_facts(self, floor: Severity = "low") -> tuple[Finding, ...]:
         """Findings of severity ``floor`` or worse about the copies: the product's one answer to
         "did a fact change?" (CLI ``check --fail-on``, benchmarks, corpus scan). Findings
-        inside the reference say nothing about a copy, with one exception: a page compared
-        alone, whose own rewrite of its own sentence (a quoted caption, then its spun
-        version) is the only change there is to report. A finding the verifier disputed
-        (confidence under MIN_CONFIDENCE) is shown, not counted."""
+        inside the reference say nothing about a copy, unless the page was compared alone:
+        then it is the one being checked (its own rewrite of a caption it quotes, a sentence
+        contradicting itself). A finding the verifier disputed (confidence under
+        MIN_CONFIDENCE) is shown, not counted."""
         least = SEVERITY_ORDER[floor]
         alone = len(self.documents) == 1
         return tuple(
             f
             for f in self.findings
             if SEVERITY_ORDER[f.severity] >= least
-            and (f.claim.doc != self.reference or (alone and _restated_within(f)))
+            and (alone or f.claim.doc != self.reference)
             and f.confidence >= MIN_CONFIDENCE
         )
 
@@ -296,12 +296,3 @@ class Report:
     def changed(self) -> bool:
         """True when some fact of a copy changed (a finding above severity info)."""
         return bool(self.changed_facts("low"))
-
-
-def _restated_within(f: Finding) -> bool:
-    """The finding compares a sentence with an earlier one of its own page."""
-    return (
-        f.type != "internal_inconsistency"
-        and bool(f.evidence)
-        and all(e.doc == f.claim.doc for e in f.evidence)
-    )

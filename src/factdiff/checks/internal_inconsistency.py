@@ -12,6 +12,7 @@ import re
 from factdiff.checks._common import doc_of, finding, fold, span_of, tokens, values_equal
 from factdiff.checks._lexicon import STOPWORDS
 from factdiff.checks._numbers import describe, noun_key, usable
+from factdiff.facts.numbers import is_number_word
 from factdiff.types import Finding, Mention, Quantity, SentenceFacts
 
 _TOTAL = re.compile(r"\b(in all|in total|total|altogether|all told|overall|combined)\b")
@@ -26,10 +27,8 @@ _SCALE_GAP = 1000.0
 # "three-fold", "three times": a factor of change, not a level to compare with another.
 _FACTOR_AFTER = re.compile(r"^(-?fold\b|\s+times\b)")
 # "one in five": a ratio, read as its two numbers it is neither.
-_RATIO_AFTER = re.compile(
-    r"^\s+in\s+(\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten)"
-)
-_RATIO_BEFORE = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$")
+_IN_THEN_WORD = re.compile(r"^\s+in\s+([\w,.-]+)")
+_WORD_THEN_IN = re.compile(r"([\w,.-]+)\s+in\s+$")
 # "from 10 to 8": the two numbers of a from/to pair sit this close, "to" between them.
 _TO_BETWEEN = re.compile(r"^\W*(\w+\W+){0,2}?to\W*$")
 
@@ -65,10 +64,20 @@ def _other_target(facts: SentenceFacts, d: Mention, earlier: Quantity, between: 
 def _not_a_level(q: Quantity, text: str, start: int) -> bool:
     """A factor ("three-fold") or half of a ratio ("one in five")."""
     lo, hi = q.mention.start - start, q.mention.end - start
-    after = text[hi:]
+    after, before = _IN_THEN_WORD.match(text[hi:]), _WORD_THEN_IN.search(text[:lo])
     return bool(
-        _FACTOR_AFTER.match(after) or _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(text[:lo])
+        _FACTOR_AFTER.match(text[hi:])
+        or (after and _ratio_part(after.group(1), article=True))
+        or (before and _ratio_part(before.group(1)))
     )
+
+
+def _ratio_part(word: str, article: bool = False) -> bool:
+    """A number of "N in M" ("one in five", "one in a hundred"); not a year ("12 in 2020")."""
+    word = word.strip(",.-")
+    if word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100:
+        return False
+    return is_number_word(word) or (article and word in ("a", "an"))
 
 
 def _direction_pairs(facts: SentenceFacts):

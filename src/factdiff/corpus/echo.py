@@ -5,16 +5,17 @@ checked inside itself). Comparing every lone page would cost a model run per pag
 test costs a few sets per page and lets through only pages where a sentence shares half
 its content words with one of the next few.
 
-Measured on spun dev-01..16 (tuned) and dev-17..24 (checked): every content-farm page
-passes (Dice 0.52-1.0, held-out 0.58-0.83), while 11% of FRANK's news articles do (they are
-compared for nothing, which costs time, not accuracy).
+Chosen on spun dev-01..16 and checked on dev-17..24: every content-farm page passes, while
+11% of FRANK's news articles do (compared for nothing, which costs time, not accuracy);
+tests/test_corpus_echo.py checks both.
 """
 
 from __future__ import annotations
 
 import re
 
-WINDOW = 3  # the rewrite follows its original within this many sentences (Tuning.within_*)
+from factdiff.options import Tuning
+
 MIN_WORDS = 6  # content words a sentence needs for its overlap to mean anything
 MIN_DICE = 0.5
 
@@ -35,14 +36,15 @@ def content_words(sentence: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(sentence.lower()) if len(w) > 2 and w not in _STOP)
 
 
-def restates_itself(text: str) -> bool:
-    """True when some sentence is followed, within WINDOW sentences, by a different one
-    sharing at least MIN_DICE of their content words."""
+def restates_itself(text: str, window: int = Tuning().within_sentences) -> bool:
+    """True when some sentence is followed, within ``window`` sentences (as far as the
+    within-page check looks, ``Tuning.within_sentences``), by a different one sharing at
+    least MIN_DICE of their content words."""
     words = [content_words(s) for s in _SENTENCE_END.split(text) if s.strip()]
     for i, a in enumerate(words):
         if len(a) < MIN_WORDS:
             continue
-        for b in words[i + 1 : i + 1 + WINDOW]:
+        for b in words[i + 1 : i + 1 + window]:
             if len(b) >= MIN_WORDS and a != b and 2 * len(a & b) >= MIN_DICE * (len(a) + len(b)):
                 return True
     return False

@@ -41,7 +41,8 @@ def read_marked(unit: Unit, options: Options) -> list[tuple[Document, bool]]:
     """A unit's documents read again, in a worker, each marked with whether it restates
     itself (a lone page compared alone when it does)."""
     docs, _ = unit_documents(unit, options)
-    return [(d, restates_itself(d.text)) for d in docs]
+    window = options.tuning.within_sentences
+    return [(d, restates_itself(d.text, window)) for d in docs]
 
 
 def parse_date(value: str) -> datetime | None:

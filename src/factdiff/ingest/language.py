@@ -36,7 +36,7 @@ _LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyz'")
 _ONLY_LETTERS = bytes.maketrans(
     bytes(range(256)), bytes(c if c in _LETTERS else 32 for c in range(256))
 )
-_BYTE_WORD = re.compile(rb"[a-z]+(?:'[a-z]+)?")
+_BYTE_WORD = re.compile(_WORD.pattern.encode())  # the same words, on bytes
 _FUNCTION_BYTES = frozenset(w.encode() for w in _ENGLISH_FUNCTION_WORDS)
 
 

@@ -20,12 +20,13 @@ _LINE_BREAKS = {ord(c): "\n" for c in "\r\x0b\x0c\x85\u2028\u2029"}
 
 # Any of the characters the two tables above change (the common text has none).
 _TO_CLEAN = re.compile("[" + "".join(map(chr, (*_LINE_BREAKS, *_INVISIBLE))) + "]")
+_ASCII_TO_CLEAN = tuple(chr(c) for c in (*_LINE_BREAKS, *_INVISIBLE) if c < 128)
 
 
 def clean_text(text: str) -> str:
     """The text a Document keeps: NFC, "\\n" line endings, no invisible characters."""
     # str.translate is slow: skip it when it would change nothing (most text).
-    if text.isascii() and "\r" not in text and "\x0b" not in text and "\x0c" not in text:
+    if text.isascii() and not any(c in text for c in _ASCII_TO_CLEAN):
         return text
     if _TO_CLEAN.search(text) is None:
         return unicodedata.normalize("NFC", text)
