@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from corpus_sketch_reference import tokens
-from factdiff.corpus import group, labels, link
-from factdiff.corpus.candidates import lsh_pairs
+from factdiff.corpus import candidates, group, labels, link
+from factdiff.corpus.candidates import lsh_pairs, term_pairs, term_signatures, top_terms
 from factdiff.corpus.linking import average_link, cosines
 from factdiff.corpus.scan import choose_original, parse_date
 from factdiff.corpus.sketch import BINS, sketch_many
@@ -106,23 +106,61 @@ def test_grouping_is_deterministic_for_a_seed():
     )
 
 
-def test_the_approximate_index_of_a_big_corpus_finds_the_copies_deterministically(monkeypatch):
-    """Above EXACT_BELOW documents the neighbours come from an IVF index: lowered here so a
-    small synthetic corpus takes that path; its planted copy families are still grouped."""
-    from factdiff.corpus import candidates
+def test_top_terms_are_each_rows_heaviest_first_padded():
+    import scipy.sparse as sp
 
-    monkeypatch.setattr(candidates, "EXACT_BELOW", 100)
+    rows = sp.csr_matrix(np.array([[0.1, 0.7, 0.0, 0.7], [0.0, 0.0, 0.0, 0.0]], np.float32))
+    terms, weights = top_terms(rows, 3)
+    assert terms.tolist() == [[1, 3, 0], [-1, -1, -1]]  # a tie: the lower id first
+    assert weights[0].tolist() == pytest.approx([0.7, 0.7, 0.1])
+
+
+def test_term_signatures_agree_with_the_overlap_of_heavy_terms_and_skip_empty_rows():
+    terms = np.array([[5, 9, 2, 7], [9, 5, 7, 2], [1, 3, 4, 6], [-1, -1, -1, -1]], np.int32)
+    sig = term_signatures(terms)
+    assert np.array_equal(sig[0], sig[1])  # the same set in another order
+    assert (sig[0] == sig[2]).mean() == 0  # disjoint sets never share a minimum
+    assert not sig[3].any()
+    assert [tuple(p) for p in lsh_pairs(sig, 2)] == [(0, 1)]  # the empty row joins nothing
+
+
+def test_term_pairs_rank_partners_by_shared_weight_and_skip_common_terms():
+    # Term 0 is in every row (over the cap of 3): it pairs nobody. Rows 0 and 1 share the
+    # heavy term 1, rows 0 and 2 the light term 2; with k=1, row 0 keeps only row 1.
+    terms = np.array([[0, 1, 2], [0, 1, -1], [0, 2, -1], [0, 3, -1]], np.int32)
+    weights = np.array([[0.9, 0.8, 0.1], [0.9, 0.7, 0], [0.9, 0.5, 0], [0.9, 0.9, 0]], np.float32)
+    assert [tuple(p) for p in term_pairs(terms, weights, cap=3, k=1)] == [(0, 1), (0, 1), (0, 2)]
+    assert len(term_pairs(terms, weights, cap=3, k=2)) == 4  # row 0 keeps row 2 as well
+
+
+def test_copies_are_found_when_every_heavy_term_is_too_common_to_index(monkeypatch):
+    """In a big crawl a name or a word is in thousands of pages; the inverted index skips
+    such terms and the bands of two heavy terms (conjunctions) must still find the copies.
+    The cap is lowered here so a small synthetic corpus is in that state."""
+    from factdiff import corpus as corpus_mode
+
+    monkeypatch.setattr(candidates, "TERM_CAP", 1)
+    assert not len(candidates.term_pairs(np.array([[4], [4]], np.int32), np.ones((2, 1))))
     docs = list(corpus(800, seed=2))
     sketches = sketch_many([d.text for d in docs])
-    rows, found = link(sketches)
-    again = link(sketches)[1]
-    assert np.array_equal(found.pairs, again.pairs)
+    rows, found = corpus_mode.link(sketches)
+    assert np.array_equal(found.pairs, corpus_mode.link(sketches)[1].pairs)
     story, _ = labels(rows, found)
     truth = [d.id.split("-")[0] for d in docs]
     same_truth = {(i, j) for i in range(800) for j in range(i) if truth[i] == truth[j]}
     same_story = {(i, j) for i in range(800) for j in range(i) if story[i] == story[j]}
     assert len(same_truth & same_story) >= 0.95 * len(same_truth)
     assert len(same_truth & same_story) >= 0.95 * len(same_story)
+
+
+def test_a_clique_is_merged_whole_and_the_rest_left_to_the_heap():
+    from factdiff.corpus.linking import _merge_cliques
+
+    pairs = np.array([[0, 1], [0, 2], [1, 2], [3, 4], [4, 5], [6, 7]])
+    keep = np.array([True, True, True, True, True, False])
+    label, rest = _merge_cliques(8, pairs, keep)
+    assert label.tolist() == [0, 0, 0, 3, 4, 5, 6, 7]  # the path 3-4-5 is no clique
+    assert rest.tolist() == [False, False, False, True, True, False]
 
 
 def test_the_original_is_the_earliest_dated_version_else_the_most_agreed_with():

@@ -2,10 +2,11 @@
 and events (different articles about one real event), then compare each story.
 
 Stages, one module each, data flowing one way:
-sketch (text → words, names, MinHash; per document, streamable) → vectors (TF-IDF rows and
-their dense count sketch) → candidates (MinHash LSH bands + faiss IVF nearest neighbours: linear
-in the corpus) → linking (exact cosine of each candidate pair, then average-link groups:
-stories at ``STORY_COSINE``, events grown from the stories down to ``EVENT_COSINE``).
+sketch (text → words, names, MinHash; per document, streamable) → vectors (TF-IDF rows) →
+candidates (MinHash LSH over shingles, MinHash LSH over each document's heaviest terms, and
+an inverted index over those terms with capped posting lists: linear in the corpus) →
+linking (exact cosine of each candidate pair, then average-link groups: stories at
+``STORY_COSINE``, events grown from the stories down to ``EVENT_COSINE``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factdiff.corpus.candidates import lsh_pairs, neighbour_pairs, unique_pairs
+from factdiff.corpus.candidates import (
+    INDEXED_TERMS,
+    TERM_ROWS,
+    lsh_pairs,
+    term_pairs,
+    term_signatures,
+    top_terms,
+    unique_pairs,
+)
 from factdiff.corpus.linking import average_link, components, cosines
 from factdiff.corpus.sketch import Sketches, sketch_many
-from factdiff.corpus.vectors import count_sketch, dense, tfidf
+from factdiff.corpus.vectors import tfidf
 from factdiff.types import Document, IngestError
 
 __all__ = ["Grouping", "components", "group", "group_sketches", "labels", "link", "sketch_many"]
@@ -54,8 +63,17 @@ def link(sketches: Sketches, seed: int = SEED, floor: float = EVENT_COSINE):
     """TF-IDF rows and the candidate pairs of a corpus whose exact cosine reaches ``floor``
     (the lowest threshold ``labels`` will be asked for: nothing below it can link)."""
     rows = tfidf(sketches)
-    near = neighbour_pairs(dense(rows, count_sketch(seed=seed)), seed=seed)
-    pairs = unique_pairs(np.concatenate([lsh_pairs(sketches.signatures), near]), len(sketches))
+    terms, weights = top_terms(rows)
+    pairs = unique_pairs(
+        np.concatenate(
+            [
+                lsh_pairs(sketches.signatures),
+                lsh_pairs(term_signatures(terms, seed), TERM_ROWS),
+                term_pairs(terms[:, :INDEXED_TERMS], weights[:, :INDEXED_TERMS]),
+            ]
+        ),
+        len(sketches),
+    )
     sims = cosines(rows, pairs)
     keep = sims >= floor
     return rows, Links(pairs[keep], sims[keep])

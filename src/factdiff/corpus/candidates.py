@@ -1,25 +1,37 @@
-"""Candidate pairs, linear in the corpus: MinHash LSH over word shingles (copies that keep
-the wording) and approximate nearest neighbours over the dense TF-IDF sketch (spun copies
-and other articles about the event, which share words but few shingles). Both are cheap
-and over-generate; every pair is verified afterwards (linking.py).
+"""Candidate pairs, linear in the corpus. Three cheap sources that over-generate; every pair
+is verified afterwards by its exact cosine (linking.py):
 
-The nearest-neighbour index is faiss IVF-Flat (k-means cells, a few searched per query),
-which replaced HNSW: no graph to build, and on scripts/bench_corpus.py's 100k documents the
-same story F1 against the planted families (0.991; HNSW at c89f527: 0.989). Seeded, so
-deterministic. Its cost grows as n^1.5 (√n cells, √n vectors scanned per query)."""
+* MinHash LSH over word shingles: copies that keep the wording;
+* MinHash LSH over each document's ``TOP_TERMS`` heaviest TF-IDF terms (its rarest words
+  and names): spun copies, which swap the common words and keep the names and figures. A
+  band of two terms is a conjunction, selective even when each term is common;
+* an inverted index over the same heavy terms, each posting list capped at ``TERM_CAP``
+  documents: every document's ``NEIGHBOURS`` best partners by the dot product of their
+  heavy terms. Different articles about one event share a rare name or two but few
+  conjunctions.
+
+Linear, because every document has a fixed number of terms and bands, every posting list
+is capped, and each document keeps a fixed number of partners; the work per document does
+not grow with the corpus. (The nearest-neighbour index this replaced, faiss IVF over a
+dense sketch, costs n^1.5.) Deterministic: equal scores are settled by the order met.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+import scipy.sparse as sp
+from numba import njit, prange
 
 from factdiff.corpus.sketch import BINS
 
-BANDS = 16  # 16 bands of 4 rows: pairs with Jaccard ~0.5 and up collide in some band
-NEIGHBOURS = 10
-EXACT_BELOW = 20_000  # below this many documents, search exactly (no index to build)
-CELLS_PER_ROOT = 2.3  # IVF cells: 2.3 x sqrt(documents), ~730 at 100k
-PROBES = 8  # cells searched per query (4 lost a tenth of the spun copies' pairs)
-TRAIN_PER_CELL = 20  # k-means is trained on a seeded sample of this many per cell
+BANDS = 16  # shingle MinHash: 16 bands of 4 rows, pairs with Jaccard ~0.5 and up collide
+TOP_TERMS = 16  # a document's heaviest terms: the set its second MinHash is taken over
+TERM_BANDS = 16  # ... in 16 bands of 2 rows (two terms in common with the same minima)
+TERM_ROWS = 2
+INDEXED_TERMS = 12  # heaviest terms per document in the inverted index
+TERM_CAP = 200  # a term in more documents than this says little about which ones: skipped
+NEIGHBOURS = 5  # partners kept per document from the inverted index
+CHUNKS = 16  # rows are split into this many chunks for the compiled loops' threads
 
 
 def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
@@ -42,12 +54,15 @@ def _band_key(part: np.ndarray) -> np.ndarray:
     return key
 
 
-def lsh_pairs(signatures: np.ndarray) -> np.ndarray:
-    """(i, j) pairs, i < j, that share all rows of at least one band."""
-    rows = BINS // BANDS
+def lsh_pairs(signatures: np.ndarray, rows_per_band: int = BINS // BANDS) -> np.ndarray:
+    """(i, j) pairs, i < j, that share all rows of at least one band. A row of zeros is no
+    signature (a document without terms) and joins no band."""
+    n = len(signatures)
+    ids = np.flatnonzero(signatures.any(axis=1))
+    signatures = signatures[ids]
     found = []
-    for band in range(BANDS):
-        key = _band_key(signatures[:, band * rows : (band + 1) * rows])
+    for band in range(signatures.shape[1] // rows_per_band):
+        key = _band_key(signatures[:, band * rows_per_band : (band + 1) * rows_per_band])
         order = np.argsort(key, kind="stable")
         sorted_key = key[order]
         same = np.flatnonzero(sorted_key[1:] == sorted_key[:-1])
@@ -55,35 +70,144 @@ def lsh_pairs(signatures: np.ndarray) -> np.ndarray:
             continue
         # Each member of a bucket is paired with the member before it (a chain): linear in
         # the bucket size, and enough for the groups, since every link is verified.
-        found.append(np.stack([order[same], order[same + 1]], axis=1))
+        found.append(np.stack([ids[order[same]], ids[order[same + 1]]], axis=1))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    return unique_pairs(np.sort(np.concatenate(found), axis=1), len(signatures))
+    return unique_pairs(np.sort(np.concatenate(found), axis=1), n)
 
 
-def neighbour_pairs(vectors: np.ndarray, k: int = NEIGHBOURS, seed: int = 0) -> np.ndarray:
-    """(i, j) pairs, i < j, j among the ``k`` approximate nearest neighbours of i (inner
-    product of unit vectors), a pair twice when each is among the other's; faiss IVF-Flat,
-    or an exact search for a small corpus."""
-    import faiss
+def top_terms(rows: sp.csr_matrix, m: int = TOP_TERMS) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``m`` heaviest terms, heaviest first (ties: lower id first), as two
+    (rows, m) arrays of term ids and weights; -1 and 0 pad a row with fewer terms."""
+    return _top(rows.indptr, rows.indices, rows.data, m, CHUNKS)
 
-    n, dims = vectors.shape
-    if n < 2:
-        return np.zeros((0, 2), dtype=np.int64)
-    if n < EXACT_BELOW:
-        index = faiss.IndexFlatIP(dims)
-    else:
-        cells = max(16, int(CELLS_PER_ROOT * np.sqrt(n)))
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dims), dims, cells, faiss.METRIC_INNER_PRODUCT)
-        index.cp.seed = seed
-        index.cp.niter = 10
-        index.cp.min_points_per_centroid = TRAIN_PER_CELL  # enough here: no warning on stderr
-        rng = np.random.default_rng(seed)
-        index.train(vectors[np.sort(rng.choice(n, min(n, TRAIN_PER_CELL * cells), replace=False))])
-        index.nprobe = PROBES
-    index.add(vectors)
-    _, found = index.search(vectors, min(k + 1, n))
-    i = np.repeat(np.arange(n), found.shape[1])
-    j = found.ravel()
-    keep = (j >= 0) & (j != i)
-    return np.sort(np.stack([i[keep], j[keep]], axis=1), axis=1)  # repeats: link() dedups
+
+def term_signatures(terms: np.ndarray, seed: int = 0) -> np.ndarray:
+    """MinHash of each row's set of heavy terms (the ids in ``terms``, -1 ignored):
+    ``TERM_BANDS * TERM_ROWS`` seeded 64-bit mixing hashes, the term with the least kept
+    (its id + 1, so that zeros mean no term)."""
+    salts = np.random.default_rng([seed, 61]).integers(
+        0, 1 << 62, size=TERM_BANDS * TERM_ROWS, dtype=np.int64
+    )
+    return _term_minhash(terms, salts.astype(np.uint64))
+
+
+def term_pairs(
+    terms: np.ndarray,
+    weights: np.ndarray,
+    cap: int | None = None,
+    k: int | None = None,
+) -> np.ndarray:
+    """(i, j) pairs, i < j: each row with its ``k`` best partners among the rows sharing one
+    of its terms (columns of ``terms``, -1 ignored) whose posting list has at most ``cap``
+    rows; ranked by the dot product of the shared terms' weights. ``cap`` and ``k`` default
+    to ``TERM_CAP`` and ``NEIGHBOURS``, read when called."""
+    cap = TERM_CAP if cap is None else cap
+    k = NEIGHBOURS if k is None else k
+    n, m = terms.shape
+    flat = terms.ravel()
+    present = flat >= 0
+    df = np.bincount(flat[present], minlength=1)
+    keep = present.copy()
+    keep[present] = df[flat[present]] <= cap
+    keep = keep.reshape(n, m)
+    ptr = np.concatenate([[0], np.cumsum(keep.sum(axis=1))]).astype(np.int64)
+    term, weight = terms[keep].astype(np.int64), weights[keep]
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(ptr))
+    order = np.argsort(term, kind="stable")  # postings: rows in ascending order
+    posting_ptr = np.concatenate([[0], np.cumsum(np.bincount(term, minlength=len(df)))])
+    best = _best_partners(ptr, term, weight, posting_ptr, owner[order], weight[order], k, CHUNKS)
+    i = np.repeat(np.arange(n, dtype=np.int64), k)
+    j = best.ravel()
+    found = j >= 0
+    return np.sort(np.stack([i[found], j[found]], axis=1), axis=1)
+
+
+@njit(cache=True, inline="always")
+def _insert(scores, items, size, score, item):
+    """Put (score, item) into a list of fixed capacity kept in descending score order (a
+    tie stays behind the earlier entry); returns the new size."""
+    capacity = len(scores)
+    if size == capacity and score <= scores[capacity - 1]:
+        return size
+    pos = size if size < capacity else capacity - 1
+    while pos > 0 and scores[pos - 1] < score:
+        scores[pos] = scores[pos - 1]
+        items[pos] = items[pos - 1]
+        pos -= 1
+    scores[pos] = score
+    items[pos] = item
+    return min(size + 1, capacity)
+
+
+@njit(cache=True, parallel=True)
+def _top(indptr, indices, data, m, chunks):
+    n = len(indptr) - 1
+    terms = np.full((n, m), -1, dtype=np.int32)
+    weights = np.zeros((n, m), dtype=np.float32)
+    step = (n + chunks - 1) // chunks
+    for c in prange(chunks):
+        scores = np.empty(m, dtype=np.float32)
+        items = np.empty(m, dtype=np.int64)
+        for i in range(c * step, min(n, (c + 1) * step)):
+            size = 0
+            for p in range(indptr[i], indptr[i + 1]):
+                size = _insert(scores, items, size, data[p], indices[p])
+            for t in range(size):
+                terms[i, t] = items[t]
+                weights[i, t] = scores[t]
+    return terms, weights
+
+
+@njit(cache=True, parallel=True)
+def _term_minhash(terms, salts):
+    n, m = terms.shape
+    out = np.zeros((n, len(salts)), dtype=np.uint32)
+    for i in prange(n):
+        for h in range(len(salts)):
+            low = np.uint64(0xFFFFFFFFFFFFFFFF)
+            arg = -1
+            for t in range(m):
+                if terms[i, t] < 0:
+                    break
+                v = (np.uint64(terms[i, t]) + salts[h]) * np.uint64(0x9E3779B97F4A7C15)
+                v = (v ^ (v >> np.uint64(29))) * np.uint64(0xBF58476D1CE4E5B9)
+                v ^= v >> np.uint64(32)
+                if v < low:
+                    low, arg = v, terms[i, t]
+            out[i, h] = arg + 1
+    return out
+
+
+@njit(cache=True, parallel=True)
+def _best_partners(ptr, term, weight, posting_ptr, posting_row, posting_weight, k, chunks):
+    """For each row: accumulate, over its terms' posting lists, the dot product with every
+    row met (a scratch array indexed by row, cleared after), then keep the k best."""
+    n = len(ptr) - 1
+    best = np.full((n, k), -1, dtype=np.int64)
+    step = (n + chunks - 1) // chunks
+    for c in prange(chunks):
+        total = np.zeros(n, dtype=np.float32)
+        met = np.empty(n, dtype=np.int64)
+        scores = np.empty(k, dtype=np.float32)
+        items = np.empty(k, dtype=np.int64)
+        for i in range(c * step, min(n, (c + 1) * step)):
+            count = 0
+            for e in range(ptr[i], ptr[i + 1]):
+                t, w = term[e], weight[e]
+                for q in range(posting_ptr[t], posting_ptr[t + 1]):
+                    j = posting_row[q]
+                    if j == i:
+                        continue
+                    if total[j] == 0.0:
+                        met[count] = j
+                        count += 1
+                    total[j] += w * posting_weight[q]
+            size = 0
+            for t in range(count):
+                j = met[t]
+                size = _insert(scores, items, size, total[j], j)
+                total[j] = 0.0
+            for t in range(size):
+                best[i, t] = items[t]
+    return best

@@ -271,7 +271,7 @@ def require_corpus_extra() -> None:
     """A clear error, not an ImportError, when the corpus libraries are not installed."""
     import importlib.util
 
-    needed = ("faiss", "scipy", "pyarrow", "numba")
+    needed = ("scipy", "pyarrow", "numba")
     missing = [m for m in needed if importlib.util.find_spec(m) is None]
     if missing:
         raise InputError(

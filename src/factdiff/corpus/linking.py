@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import scipy.sparse as sp
-from numba import njit
+from numba import njit, prange
 
 
 def cosines(rows: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
@@ -25,26 +25,30 @@ def cosines(rows: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
     return out
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, parallel=True)
 def _cosines(indptr, indices, data, first, second, out, width):
     """Row i is scattered into a dense buffer once per run of pairs that share it; each
-    partner row is then a gather. Linear in the pairs' nonzeros, no sparse products."""
-    dense = np.zeros(width, dtype=np.float32)
-    current = -1
-    for t in range(len(first)):
-        i = first[t]
-        if i != current:
-            if current >= 0:
-                for p in range(indptr[current], indptr[current + 1]):
-                    dense[indices[p]] = 0.0
-            for p in range(indptr[i], indptr[i + 1]):
-                dense[indices[p]] = data[p]
-            current = i
-        total = np.float32(0.0)
-        j = second[t]
-        for q in range(indptr[j], indptr[j + 1]):
-            total += data[q] * dense[indices[q]]
-        out[t] = total
+    partner row is then a gather. Linear in the pairs' nonzeros, no sparse products; the
+    pairs are cut into chunks, one dense buffer each, run on all cores."""
+    chunks = 16
+    step = (len(first) + chunks - 1) // chunks
+    for c in prange(chunks):
+        dense = np.zeros(width, dtype=np.float32)
+        current = -1
+        for t in range(c * step, min(len(first), (c + 1) * step)):
+            i = first[t]
+            if i != current:
+                if current >= 0:
+                    for p in range(indptr[current], indptr[current + 1]):
+                        dense[indices[p]] = 0.0
+                for p in range(indptr[i], indptr[i + 1]):
+                    dense[indices[p]] = data[p]
+                current = i
+            total = np.float32(0.0)
+            j = second[t]
+            for q in range(indptr[j], indptr[j + 1]):
+                total += data[q] * dense[indices[q]]
+            out[t] = total
 
 
 Vector = tuple[np.ndarray, np.ndarray]  # sorted feature ids, values
@@ -63,6 +67,8 @@ def average_link(
     n = rows.shape[0]
     label = np.arange(n) if start is None else np.asarray(start).copy()
     keep = sims >= threshold
+    if start is None and keep.any():
+        label, keep = _merge_cliques(n, pairs, keep)
     if not keep.any():
         return _renumber(label)
     ga, gb = label[pairs[keep, 0]], label[pairs[keep, 1]]
@@ -124,6 +130,28 @@ def average_link(
     for g, ms in members.items():
         label[ms] = g
     return _renumber(label)
+
+
+def _merge_cliques(n: int, pairs: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Labels with every clique merged, and ``keep`` without its pairs. A clique here is a
+    component of the kept (distinct) pairs in which every two rows are a kept pair: average
+    link joins it whole in any order, since every average is of cosines at or above the
+    threshold. Most stories are cliques, and this spares them the heap."""
+    from scipy.sparse.csgraph import connected_components
+
+    kept = pairs[keep]
+    ones = np.ones(len(kept), dtype=np.int8)
+    graph = sp.csr_matrix((ones, (kept[:, 0], kept[:, 1])), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    size = np.bincount(component)
+    links = np.bincount(component[kept[:, 0]], minlength=len(size))
+    clique = size * (size - 1) // 2 == links  # singletons too: 0 == 0
+    order = np.argsort(component, kind="stable")
+    first = order[np.concatenate([[0], np.cumsum(size)[:-1]])]  # lowest row per component
+    label = np.where(clique[component], first[component], np.arange(n))
+    keep = keep.copy()
+    keep[keep] = ~clique[component[kept[:, 0]]]
+    return label, keep
 
 
 def _row_sum(rows: sp.csr_matrix, members: list[int]) -> Vector:
@@ -193,10 +221,14 @@ def _collapse(idx: np.ndarray, val: np.ndarray) -> Vector:
     return idx[starts], np.add.reduceat(val, starts) if len(val) else val
 
 
-def _renumber(label: Iterable[int]) -> np.ndarray:
+def _renumber(label: np.ndarray) -> np.ndarray:
     """Groups numbered 0, 1, ... in order of their first row."""
-    number: dict[int, int] = {}
-    return np.array([number.setdefault(int(g), len(number)) for g in label], dtype=np.int64)
+    if not len(label):
+        return np.zeros(0, dtype=np.int64)
+    _, first, inverse = np.unique(label, return_index=True, return_inverse=True)
+    number = np.empty(len(first), dtype=np.int64)
+    number[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return number[inverse.ravel()]
 
 
 def components(n: int, edges: Iterable[tuple[int, int]]) -> tuple[int, ...]:

@@ -1,15 +1,12 @@
-"""Sketches → TF-IDF rows (exact, sparse: what verification compares) and short dense
-vectors (a count sketch of the same rows: what the nearest-neighbour index searches)."""
+"""Sketches → TF-IDF rows: exact and sparse, what candidate generation ranks by and
+verification compares."""
 
 from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
-from numba import njit
 
 from factdiff.corpus.sketch import FEATURES, Sketches
-
-DENSE_DIMS = 128  # 64 loses a tenth of the ECB+ pairs at k=10; exact cosines are checked after
 
 
 def tfidf(sketches: Sketches) -> sp.csr_matrix:
@@ -30,34 +27,3 @@ def tfidf(sketches: Sketches) -> sp.csr_matrix:
     norms = np.where(lengths > 0, norms, 1.0).astype(np.float32)
     data /= np.repeat(np.maximum(norms, 1e-9), lengths)
     return sp.csr_matrix((data, indices, indptr), shape=(n, FEATURES))
-
-
-def count_sketch(dims: int = DENSE_DIMS, seed: int = 0) -> sp.csr_matrix:
-    """A FEATURES x dims matrix with one ±1 per row: X @ it keeps dot products in
-    expectation (the hashing trick, applied a second time)."""
-    rng = np.random.default_rng(seed)
-    cols = rng.integers(0, dims, size=FEATURES, dtype=np.int32)
-    signs = rng.choice(np.array([-1.0, 1.0], dtype=np.float32), size=FEATURES)
-    return sp.csr_matrix((signs, cols, np.arange(FEATURES + 1)), shape=(FEATURES, dims))
-
-
-def dense(rows: sp.csr_matrix, projection: sp.csr_matrix) -> np.ndarray:
-    """Unit dense rows for the nearest-neighbour index: rows @ projection, normalised. The
-    projection has one ±1 per feature, so this is one pass over the rows' nonzeros (a
-    compiled loop: scipy's sparse product and ``todense`` took several times longer)."""
-    signs = projection.data.astype(np.float32)
-    return _project(
-        rows.indptr, rows.indices, rows.data, projection.indices, signs, projection.shape[1]
-    )
-
-
-@njit(cache=True, nogil=True)
-def _project(indptr, indices, data, columns, signs, dims):
-    out = np.zeros((len(indptr) - 1, dims), dtype=np.float32)
-    for i in range(len(indptr) - 1):
-        for p in range(indptr[i], indptr[i + 1]):
-            feature = indices[p]
-            out[i, columns[feature]] += signs[feature] * data[p]
-        norm = max(np.sqrt(np.sum(out[i] * out[i])), np.float32(1e-9))
-        out[i] /= norm
-    return out
