@@ -18,6 +18,9 @@ dense sketch, costs n^1.5.) Deterministic: equal scores are settled by the order
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import scipy.sparse as sp
 from numba import njit, prange
@@ -30,7 +33,7 @@ TERM_BANDS = 16  # ... in 16 bands of 2 rows (two terms in common with the same 
 TERM_ROWS = 2
 INDEXED_TERMS = 12  # heaviest terms per document in the inverted index
 TERM_CAP = 200  # a term in more documents than this says little about which ones: skipped
-NEIGHBOURS = 5  # partners kept per document from the inverted index
+NEIGHBOURS = 10  # partners kept per document from the inverted index
 CHUNKS = 16  # rows are split into this many chunks for the compiled loops' threads
 
 
@@ -44,36 +47,29 @@ def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
     return np.stack([key // n, key % n], axis=1)
 
 
-def _band_key(part: np.ndarray) -> np.ndarray:
-    """One uint64 per row of a band (a multiply-add hash of its values): sorting it is many
-    times faster than sorting the rows as bytes. Two different bands sharing a key is a
-    1-in-2**64 event, and would only add a candidate pair, which is verified anyway."""
-    key = np.zeros(len(part), dtype=np.uint64)
-    for column in part.T:
-        key = key * np.uint64(0x9E3779B97F4A7C15) + column.astype(np.uint64)
-    return key
-
-
 def lsh_pairs(signatures: np.ndarray, rows_per_band: int = BINS // BANDS) -> np.ndarray:
     """(i, j) pairs, i < j, that share all rows of at least one band. A row of zeros is no
-    signature (a document without terms) and joins no band."""
+    signature (a document without terms) and joins no band. Each band becomes a column of
+    64-bit keys (a multiply-add hash of its rows: two different bands sharing a key is a
+    1-in-2**64 event, and would only add a candidate pair, which is verified anyway),
+    sorted in threads (numpy's sort releases the GIL)."""
     n = len(signatures)
     ids = np.flatnonzero(signatures.any(axis=1))
-    signatures = signatures[ids]
-    found = []
-    for band in range(signatures.shape[1] // rows_per_band):
-        key = _band_key(signatures[:, band * rows_per_band : (band + 1) * rows_per_band])
-        order = np.argsort(key, kind="stable")
-        sorted_key = key[order]
-        same = np.flatnonzero(sorted_key[1:] == sorted_key[:-1])
-        if not len(same):
-            continue
-        # Each member of a bucket is paired with the member before it (a chain): linear in
-        # the bucket size, and enough for the groups, since every link is verified.
-        found.append(np.stack([ids[order[same]], ids[order[same + 1]]], axis=1))
+    keys = _band_keys(np.ascontiguousarray(signatures[ids]), rows_per_band)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        found = [p for p in pool.map(_chained, keys.T) if len(p)]
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    return unique_pairs(np.sort(np.concatenate(found), axis=1), n)
+    return unique_pairs(np.sort(ids[np.concatenate(found)], axis=1), n)
+
+
+def _chained(key: np.ndarray) -> np.ndarray:
+    """Each member of a bucket (rows with one key) paired with the member before it, a
+    chain: linear in the bucket's size, and enough for the groups, since every link is
+    verified."""
+    order = np.argsort(key, kind="stable")
+    same = np.flatnonzero(key[order[1:]] == key[order[:-1]])
+    return np.stack([order[same], order[same + 1]], axis=1)
 
 
 def top_terms(rows: sp.csr_matrix, m: int = TOP_TERMS) -> tuple[np.ndarray, np.ndarray]:
@@ -113,14 +109,26 @@ def term_pairs(
     keep = keep.reshape(n, m)
     ptr = np.concatenate([[0], np.cumsum(keep.sum(axis=1))]).astype(np.int64)
     term, weight = terms[keep].astype(np.int64), weights[keep]
-    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(ptr))
-    order = np.argsort(term, kind="stable")  # postings: rows in ascending order
     posting_ptr = np.concatenate([[0], np.cumsum(np.bincount(term, minlength=len(df)))])
-    best = _best_partners(ptr, term, weight, posting_ptr, owner[order], weight[order], k, CHUNKS)
+    posting_row, posting_weight = _postings(ptr, term, weight, posting_ptr)
+    best = _best_partners(ptr, term, weight, posting_ptr, posting_row, posting_weight, k, CHUNKS)
     i = np.repeat(np.arange(n, dtype=np.int64), k)
     j = best.ravel()
     found = j >= 0
     return np.sort(np.stack([i[found], j[found]], axis=1), axis=1)
+
+
+@njit(cache=True, parallel=True)
+def _band_keys(signatures, rows_per_band):
+    n, width = signatures.shape
+    keys = np.zeros((n, width // rows_per_band), dtype=np.uint64)
+    for i in prange(n):
+        for band in range(width // rows_per_band):
+            key = np.uint64(0)
+            for r in range(band * rows_per_band, (band + 1) * rows_per_band):
+                key = key * np.uint64(0x9E3779B97F4A7C15) + np.uint64(signatures[i, r])
+            keys[i, band] = key
+    return keys
 
 
 @njit(cache=True, inline="always")
@@ -177,6 +185,20 @@ def _term_minhash(terms, salts):
                     low, arg = v, terms[i, t]
             out[i, h] = arg + 1
     return out
+
+
+@njit(cache=True, nogil=True)
+def _postings(ptr, term, weight, posting_ptr):
+    """Each term's rows (ascending) and their weights: a counting sort of the entries."""
+    rows = np.empty(len(term), dtype=np.int64)
+    weights = np.empty(len(term), dtype=np.float32)
+    fill = posting_ptr[:-1].copy()
+    for i in range(len(ptr) - 1):
+        for e in range(ptr[i], ptr[i + 1]):
+            rows[fill[term[e]]] = i
+            weights[fill[term[e]]] = weight[e]
+            fill[term[e]] += 1
+    return rows, weights
 
 
 @njit(cache=True, parallel=True)

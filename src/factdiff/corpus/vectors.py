@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
+from numba import njit, prange
 
 from factdiff.corpus.sketch import FEATURES, Sketches
 
@@ -19,11 +20,22 @@ def tfidf(sketches: Sketches) -> sp.csr_matrix:
     indices = sketches.features.astype(np.int32)
     df = np.bincount(indices, minlength=FEATURES)
     idf = (np.log((n + 1) / (df + 1)) + 1.0).astype(np.float32)
-    data = 1.0 + np.log(sketches.counts.astype(np.float32))
-    data *= idf[indices]
-    lengths = np.diff(indptr)
-    starts = np.minimum(indptr[:-1], len(data) - 1)
-    norms = np.sqrt(np.add.reduceat(data * data, starts))
-    norms = np.where(lengths > 0, norms, 1.0).astype(np.float32)
-    data /= np.repeat(np.maximum(norms, 1e-9), lengths)
+    data = _weigh(indptr, indices, sketches.counts, idf)
     return sp.csr_matrix((data, indices, indptr), shape=(n, FEATURES))
+
+
+@njit(cache=True, parallel=True)
+def _weigh(indptr, indices, counts, idf):
+    """(1 + log count) x idf, each row scaled to unit length (a row of no terms stays
+    empty); one pass per row, rows on all cores."""
+    data = np.empty(len(indices), dtype=np.float32)
+    for i in prange(len(indptr) - 1):
+        total = np.float32(0.0)
+        for p in range(indptr[i], indptr[i + 1]):
+            w = (np.float32(1.0) + np.log(np.float32(counts[p]))) * idf[indices[p]]
+            data[p] = w
+            total += w * w
+        scale = np.float32(1.0) / max(np.sqrt(total), np.float32(1e-9))
+        for p in range(indptr[i], indptr[i + 1]):
+            data[p] *= scale
+    return data
