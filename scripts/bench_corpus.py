@@ -8,6 +8,10 @@ ten with 1-6 copies: verbatim, edited or spun), as JSONL, once per size. Each ru
 separate process so its peak memory is its own; both read the same JSONL file.
 
     python scripts/bench_corpus.py --sizes 10000 100000 1000000 --baseline-up-to 100000
+
+Each tool runs ``--repeat`` times per size, taking turns, and the median run is reported
+with the spread: on a shared machine single runs of either tool vary, and one run of each
+can put the ratio between them anywhere in that spread.
 """
 
 from __future__ import annotations
@@ -111,6 +115,7 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=Path("/tmp/factdiff-bench"))
     ap.add_argument("--workers", type=int, default=0, help="factdiff processes (0: all cores)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per tool and size (median)")
     ap.add_argument("--tool", choices=["factdiff", "datasketch"], help=argparse.SUPPRESS)
     ap.add_argument("--run-on", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -118,29 +123,35 @@ def main() -> None:
         child(args)
         return
     args.dir.mkdir(parents=True, exist_ok=True)
-    print("| documents | tool | seconds | documents/s | peak MB (driver / worker) | story F1 |")
+    print(f"Median of {args.repeat} runs per tool and size, the tools taking turns; the")
+    print("spread (min-max) shows how much single runs vary on this machine.\n")
+    print("| documents | tool | seconds (median; min-max) | documents/s | peak MB (driver / "
+          "worker) | story F1 |")  # fmt: skip
     print("|---|---|---|---|---|---|")
     rates: dict[int, dict[str, float]] = {}
     for n in args.sizes:
         path = args.dir / f"corpus-{n}-seed{args.seed}-v2.jsonl"  # v2: templates cycle
         generate(path, n, args.seed)
         tools = ["factdiff"] + (["datasketch"] if n <= args.baseline_up_to else [])
+        runs: dict[str, list[dict]] = {tool: [] for tool in tools}
+        for _ in range(args.repeat):
+            for tool in tools:
+                runs[tool].append(run_child(tool, path, args.workers))
         for tool in tools:
-            out = subprocess.run(
-                [sys.executable, __file__, "--tool", tool, "--run-on", str(path),
-                 "--workers", str(args.workers)],
-                capture_output=True, text=True, check=True,
-            )  # fmt: skip
-            r = json.loads(out.stdout.strip().splitlines()[-1])
-            rate = r["docs"] / r["seconds"]
+            r = sorted(runs[tool], key=lambda x: x["seconds"])[len(runs[tool]) // 2]
+            low, high = min(x["seconds"] for x in runs[tool]), max(x["seconds"] for x in runs[tool])
             rates.setdefault(n, {})[tool] = r["seconds"]
             extra = (
                 f" (read+sketch {r['read_and_sketch']:.1f} s, group {r['group']:.1f} s)"
                 if tool == "factdiff" else ""
             )  # fmt: skip
+            peak = (
+                max(x["peak_mb"] for x in runs[tool]),
+                max(x["worker_peak_mb"] for x in runs[tool]),
+            )
             print(
-                f"| {n:,} | {tool} | {r['seconds']:.1f}{extra} | {rate:,.0f} | "
-                f"{r['peak_mb']:,} / {r['worker_peak_mb']:,} | {r['f1']:.3f} |",
+                f"| {n:,} | {tool} | {r['seconds']:.1f}{extra}; {low:.1f}-{high:.1f} | "
+                f"{r['docs'] / r['seconds']:,.0f} | {peak[0]:,} / {peak[1]:,} | {r['f1']:.3f} |",
                 flush=True,
             )
     print()
@@ -152,6 +163,15 @@ def main() -> None:
     for a, b in zip(sizes, sizes[1:], strict=False):
         ratio = rates[b]["factdiff"] / rates[a]["factdiff"]
         print(f"factdiff time {a:,} -> {b:,} documents: x{ratio:.2f} (linear: x{b / a:.0f})")
+
+
+def run_child(tool: str, path: Path, workers: int) -> dict:
+    """One run of one tool in a process of its own (its peak memory is its own)."""
+    command = [sys.executable, __file__, "--tool", tool, "--run-on", str(path)]
+    out = subprocess.run(
+        [*command, "--workers", str(workers)], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":
