@@ -126,3 +126,24 @@ def test_scan_of_nothing_readable_is_a_clear_error(tmp_path):
 
 def _rows(pq, stem):
     return pq.read_table(f"{stem}.parquet").to_pylist()
+
+
+def test_the_second_pass_sends_only_copies_and_lone_pages_that_restate_themselves(tmp_path):
+    """scan reads its inputs twice; the second time, each worker keeps only what will be
+    compared, by corpus index, and says so when the input is not what it read first."""
+    from factdiff.corpus.read import units
+    from factdiff.corpus.scan import Wanted, read_wanted, wanted_per_unit
+    from factdiff.options import Options, RecordFields
+
+    write_crawl(tmp_path / "crawl")
+    options = Options(fields=RecordFields("uid", "body", "link", "published"))
+    (unit,) = units([str(tmp_path / "crawl" / "news.jsonl")], options)
+    found = read_wanted((unit, Wanted(10, 5, frozenset({0, 1}))), options)
+    assert [(i, d.id) for i, d in found] == [(10, "fire-copy"), (11, "fire"), (14, "farm")]
+    assert read_wanted((unit, Wanted(10, 4, frozenset())), options) is None  # input changed
+    assert read_wanted((None, Wanted(10, 5, frozenset())), options) is None  # fewer units
+    assert read_wanted((unit, None), options) is None  # more units
+    per_unit = list(wanted_per_unit([3, 0, 4], [1, 2, 3, 6]))
+    assert per_unit == [
+        Wanted(0, 3, frozenset({1, 2})), Wanted(3, 0, frozenset()), Wanted(3, 4, frozenset({0, 3}))
+    ]  # fmt: skip

@@ -96,8 +96,9 @@ def term_pairs(
 ) -> np.ndarray:
     """(i, j) pairs, i < j: each row with its ``k`` best partners among the rows sharing one
     of its terms (columns of ``terms``, -1 ignored) whose posting list has at most ``cap``
-    rows; ranked by the dot product of the shared terms' weights. ``cap`` and ``k`` default
-    to ``TERM_CAP`` and ``NEIGHBOURS``, read when called."""
+    rows; ranked by the dot product of the shared terms' weights, which must be positive
+    (TF-IDF weights are). ``cap`` and ``k`` default to ``TERM_CAP`` and ``NEIGHBOURS``,
+    read when called."""
     cap = TERM_CAP if cap is None else cap
     k = NEIGHBOURS if k is None else k
     n, m = terms.shape

@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import zip_longest
 
 from factdiff.corpus.read import Unit, site_of, unit_documents, units
 from factdiff.corpus.sketch import Sketches, empty, sketch_many
@@ -47,6 +48,7 @@ class Corpus:
     docs: list[DocInfo] = field(default_factory=list)
     sketches: Sketches = field(default_factory=empty)
     errors: list[IngestError] = field(default_factory=list)
+    unit_sizes: list[int] = field(default_factory=list)  # documents per work unit, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,27 +112,17 @@ def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress |
             taken.add(doc)
             corpus.docs.append(info if doc == info.doc else replace(info, doc=doc))
         parts.append(sketches)
+        corpus.unit_sizes.append(len(infos))
         if progress:
             progress(len(infos) + len(errors))
     corpus.sketches = Sketches.join(parts)
     return corpus
 
 
-def documents(
-    results: Iterable[list[tuple[Document, bool]]], keep: Callable[[str, bool], bool]
-) -> dict[str, Document]:
-    """The documents ``keep(doc id, mark)`` chooses among units read again (``results``: per
-    unit, in order, each document with a mark the reader computed), ids numbered exactly as
-    ``collect`` numbers them."""
-    found: dict[str, Document] = {}
-    taken: set[str] = set()
-    for marked in results:
-        for d, mark in marked:
-            doc = unique_id(d.id, taken)
-            taken.add(doc)
-            if keep(doc, mark):
-                found[doc] = d if doc == d.id else replace(d, id=doc)
-    return found
+def with_extras(items: Iterable[Unit], extras: Iterable | None) -> Iterable:
+    """The units, or (unit, extra) pairs; a pair misses its unit or its extra (None) when
+    the input changed between two passes over it, which the work function must report."""
+    return items if extras is None else zip_longest(items, extras)
 
 
 # --------------------------------------------------------------------------- local
@@ -148,13 +140,15 @@ class LocalEngine:
     def __init__(self, workers: int = 0) -> None:
         self.workers = workers or workers_default()
 
-    def map_units(self, work: Callable[[Unit], object], inputs, options: Options) -> Iterator:
-        """``work`` on every unit of the inputs, in the workers; results in input order."""
+    def map_units(self, work: Callable, inputs, options: Options, extras=None) -> Iterator:
+        """``work`` on every unit of the inputs, in the workers; results in input order.
+        With ``extras`` (one per unit, in order), ``work`` gets (unit, extra) pairs."""
+        items = with_extras(units(inputs, options), extras)
         if self.workers == 1:
-            yield from map(work, units(inputs, options))
+            yield from map(work, items)
             return
         with _pool(self.workers) as pool:
-            yield from pool.imap(work, units(inputs, options))
+            yield from pool.imap(work, items)
 
     def sketch(self, inputs, options: Options, seed: int, progress: Progress | None = None):
         sketch_many([""], seed)  # compile (or load) the kernel once, before the pool forks
@@ -220,11 +214,12 @@ class RayEngine:
         ctx.execution_options.preserve_order = True  # results in input order
         ctx.enable_progress_bars = False
 
-    def map_units(self, work: Callable[[Unit], object], inputs, options: Options) -> Iterator:
-        """``work`` on every unit of the inputs, as Ray tasks; results in input order."""
+    def map_units(self, work: Callable, inputs, options: Options, extras=None) -> Iterator:
+        """``work`` on every unit of the inputs, as Ray tasks; results in input order.
+        With ``extras`` (one per unit, in order), ``work`` gets (unit, extra) pairs."""
         import pickle
 
-        items = [{"unit": pickle.dumps(u)} for u in units(inputs, options)]
+        items = [{"unit": pickle.dumps(u)} for u in with_extras(units(inputs, options), extras)]
         if not items:
             return
 

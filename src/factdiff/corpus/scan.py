@@ -11,8 +11,8 @@ restates itself (echo.py): a content-farm page quoting captions and their spun r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -21,8 +21,9 @@ import numpy as np
 
 from factdiff.corpus import SEED, Grouping, group_sketches
 from factdiff.corpus.echo import restates_itself
-from factdiff.corpus.engine import Corpus, StoryResult, StoryTask, documents
+from factdiff.corpus.engine import Corpus, StoryResult, StoryTask
 from factdiff.corpus.read import Unit, unit_documents
+from factdiff.errors import InputError
 from factdiff.options import Options
 from factdiff.types import Document
 
@@ -37,12 +38,45 @@ class ScanResult:
     results: list[tuple[StoryTask, StoryResult]] = field(default_factory=list)
 
 
-def read_marked(unit: Unit, options: Options) -> list[tuple[Document, bool]]:
-    """A unit's documents read again, in a worker, each marked with whether it restates
-    itself (a lone page compared alone when it does)."""
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """What the second pass needs to know of one unit: the corpus index of its first
+    document, how many it had in the first pass, and which (positions in the unit) are
+    versions of a story with copies."""
+
+    start: int
+    count: int
+    copies: frozenset[int]
+
+
+def read_wanted(
+    item: tuple[Unit | None, Wanted | None], options: Options
+) -> list[tuple[int, Document]] | None:
+    """A unit read again, in a worker: its versions of stories with copies, and its lone
+    pages that restate themselves (compared alone), by corpus index; only these travel to
+    the driver. None when the unit is not the one the first pass read."""
+    unit, wanted = item
+    if unit is None or wanted is None:
+        return None
     docs, _ = unit_documents(unit, options)
+    if len(docs) != wanted.count:
+        return None
     window = options.tuning.within_sentences
-    return [(d, restates_itself(d.text, window)) for d in docs]
+    return [
+        (wanted.start + p, d)
+        for p, d in enumerate(docs)
+        if p in wanted.copies or restates_itself(d.text, window)
+    ]
+
+
+def wanted_per_unit(unit_sizes: Sequence[int], copies: Sequence[int]) -> Iterator[Wanted]:
+    """One ``Wanted`` per unit, from its size and the sorted corpus indexes of copies."""
+    copies = np.asarray(copies, dtype=np.int64)
+    start = 0
+    for count in unit_sizes:
+        lo, hi = np.searchsorted(copies, [start, start + count])
+        yield Wanted(start, count, frozenset((copies[lo:hi] - start).tolist()))
+        start += count
 
 
 def parse_date(value: str) -> datetime | None:
@@ -122,9 +156,14 @@ def scan(
     )
     if not compare or not members:
         return result
-    copied = {ids[i] for m in members.values() if len(m) > 1 for i in m}
-    marked = engine.map_units(partial(read_marked, options=options), inputs, options)
-    docs = documents(marked, lambda doc, restates: doc in copied or restates)
+    copies = sorted(i for m in members.values() if len(m) > 1 for i in m)
+    wanted = wanted_per_unit(corpus.unit_sizes, copies)
+    docs: dict[str, Document] = {}
+    for found in engine.map_units(partial(read_wanted, options=options), inputs, options, wanted):
+        if found is None:
+            raise InputError("input_changed", "the inputs changed while they were scanned")
+        for index, d in found:
+            docs[ids[index]] = d if d.id == ids[index] else replace(d, id=ids[index])
     tasks = tasks_for(members, first, docs, ids)
     for task, story_result in zip(tasks, engine.compare(tasks, options), strict=True):
         result.results.append((task, story_result))
