@@ -168,3 +168,27 @@ def test_the_original_is_the_earliest_dated_version_else_the_most_agreed_with():
     assert choose_original([0, 1, 2], ["", "2024-05-02", "2024-05-01T09:00:00Z"], rows) == 2
     assert choose_original([0, 1, 2], ["", "", ""], rows) == 1  # the others agree with it
     assert parse_date("2024-05-01") is not None and parse_date("yesterday") is None
+
+
+def test_grouping_from_several_threads_at_once_does_not_kill_the_process():
+    """numba's built-in threading layer aborts the process when two threads run parallel
+    loops at once (it is the only layer on a machine without OpenMP or TBB); link() lets
+    them take turns. Forced here in a child process, where the abort would show."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import threading\n"
+        "from factdiff.corpus import link, sketch_many\n"
+        "from factdiff.corpus.synthetic import corpus\n"
+        "sk = sketch_many([d.text for d in corpus(1500, seed=1)])\n"
+        "link(sk)\n"
+        "ts = [threading.Thread(target=lambda: [link(sk) for _ in range(3)]) for _ in range(4)]\n"
+        "[t.start() for t in ts]\n"
+        "[t.join() for t in ts]\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "NUMBA_THREADING_LAYER": "workqueue"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]

@@ -11,6 +11,7 @@ linking (exact cosine of each candidate pair, then average-link groups: stories 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,9 +60,21 @@ class Links:
     sims: np.ndarray  # (m,) float32
 
 
+# Numba's parallel loops run on a threading layer; where only its own "workqueue" layer is
+# available (no OpenMP or TBB runtime, as on a plain macOS), two Python threads running
+# them at once abort the whole process. So one ``link`` at a time per process.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def link(sketches: Sketches, seed: int = SEED, floor: float = EVENT_COSINE):
     """TF-IDF rows and the candidate pairs of a corpus whose exact cosine reaches ``floor``
-    (the lowest threshold ``labels`` will be asked for: nothing below it can link)."""
+    (the lowest threshold ``labels`` will be asked for: nothing below it can link).
+    Thread-safe: calls from several threads take turns."""
+    with _ONE_AT_A_TIME:
+        return _link(sketches, seed, floor)
+
+
+def _link(sketches: Sketches, seed: int, floor: float):
     rows = tfidf(sketches)
     terms, weights = top_terms(rows)
     pairs = unique_pairs(
