@@ -158,7 +158,8 @@ def test_a_clique_is_merged_whole_and_the_rest_left_to_the_heap():
 
     pairs = np.array([[0, 1], [0, 2], [1, 2], [3, 4], [4, 5], [6, 7]])
     keep = np.array([True, True, True, True, True, False])
-    label, rest = _merge_cliques(8, pairs, keep)
+    sims = np.full(len(pairs), 0.9, dtype=np.float32)
+    label, rest = _merge_cliques(8, pairs, sims, keep, 0.5)
     assert label.tolist() == [0, 0, 0, 3, 4, 5, 6, 7]  # the path 3-4-5 is no clique
     assert rest.tolist() == [False, False, False, True, True, False]
 
@@ -192,3 +193,72 @@ def test_grouping_from_several_threads_at_once_does_not_kill_the_process():
     env = {**os.environ, "NUMBA_THREADING_LAYER": "workqueue"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]
+
+
+def test_a_forked_worker_can_group_after_its_parent_did():
+    """GNU OpenMP, numba's choice where it is installed, kills a forked child that runs
+    parallel loops after its parent did; the corpus package asks numba for a fork-safe
+    layer. In a child process, with no layer chosen by the environment."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import multiprocessing\n"
+        "from factdiff.corpus import link, sketch_many\n"
+        "texts = ['Fire destroyed the old fish market at Port Merrow on Tuesday.'] * 3\n"
+        "def child(_):\n"
+        "    return len(link(sketch_many(texts))[1].pairs)\n"
+        "link(sketch_many(texts))\n"
+        "with multiprocessing.get_context('fork').Pool(2) as pool:\n"
+        "    print(pool.map(child, range(2)))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NUMBA_THREADING_LAYER"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "[3, 3]", done.stderr[-500:]
+
+
+def test_average_link_takes_pairs_in_any_form():
+    """Repeated pairs, a row paired with itself and (j, i) pairs do not make a path look
+    like a clique: 0-1-2 is a path, and 0, 2 share nothing."""
+    import scipy.sparse as sp
+
+    a, b = np.eye(3, dtype=np.float32)[0], np.eye(3, dtype=np.float32)[1]
+    rows = sp.csr_matrix(np.vstack([a, (a + b) / np.sqrt(2), b]))
+    pairs = np.array([[0, 1], [1, 0], [2, 1], [0, 0], [1, 2]])
+    label = average_link(rows, pairs, cosines(rows, pairs), 0.6)
+    assert label[0] != label[2]
+
+
+def test_a_zero_weight_is_no_evidence_and_does_no_harm():
+    terms = np.zeros((50, 4), dtype=np.int32) + np.arange(4, dtype=np.int32)
+    weights = np.zeros((50, 4), dtype=np.float32)
+    assert not len(term_pairs(terms, weights, cap=100, k=3))
+    weights[:, 0] = 1.0
+    pairs = term_pairs(terms, weights, cap=100, k=3)
+    assert len(pairs) == 150 and (pairs[:, 0] != pairs[:, 1]).all()
+
+
+def test_the_groups_do_not_depend_on_the_number_of_threads():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib\n"
+        "from factdiff.corpus import labels, link, sketch_many\n"
+        "from factdiff.corpus.synthetic import corpus\n"
+        "rows, found = link(sketch_many([d.text for d in corpus(700, seed=3)]))\n"
+        "story, event = labels(rows, found)\n"
+        "parts = (found.pairs, found.sims, story, event)\n"
+        "print(hashlib.sha256(b''.join(p.tobytes() for p in parts)).hexdigest())\n"
+    )
+    digests = set()
+    for threads in ("1", "2", "3"):
+        env = {**os.environ, "NUMBA_NUM_THREADS": threads}
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-500:]
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1

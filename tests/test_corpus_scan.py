@@ -140,10 +140,41 @@ def test_the_second_pass_sends_only_copies_and_lone_pages_that_restate_themselve
     (unit,) = units([str(tmp_path / "crawl" / "news.jsonl")], options)
     found = read_wanted((unit, Wanted(10, 5, frozenset({0, 1}))), options)
     assert [(i, d.id) for i, d in found] == [(10, "fire-copy"), (11, "fire"), (14, "farm")]
-    assert read_wanted((unit, Wanted(10, 4, frozenset())), options) is None  # input changed
-    assert read_wanted((None, Wanted(10, 5, frozenset())), options) is None  # fewer units
-    assert read_wanted((unit, None), options) is None  # more units
+    assert read_wanted((None, Wanted(10, 5, frozenset())), options) == []  # fewer units now
+    assert read_wanted((unit, None), options) == []  # more units now
     per_unit = list(wanted_per_unit([3, 0, 4], [1, 2, 3, 6]))
     assert per_unit == [
         Wanted(0, 3, frozenset({1, 2})), Wanted(3, 0, frozenset()), Wanted(3, 4, frozenset({0, 3}))
     ]  # fmt: skip
+
+
+def test_a_document_that_changed_between_the_two_reads_is_reported_never_renamed(tmp_path):
+    """The crawl changes between scan's two reads (a page fetched again, a file rewritten):
+    the unit still holds as many documents, but shifted. Each is checked against what was
+    read first, so no text is compared under another document's name."""
+    from factdiff.corpus.engine import LocalEngine, StoryResult
+    from factdiff.corpus.scan import scan
+    from factdiff.options import Options
+
+    (tmp_path / "a.txt").write_text("")
+    (tmp_path / "b.txt").write_text(FIRE)
+    (tmp_path / "c.txt").write_text(FIRE_COPY)
+    compared = []
+
+    class ChangingCrawl(LocalEngine):
+        def map_units(self, work, inputs, options, extras=None):
+            if extras is not None:  # the second read
+                (tmp_path / "a.txt").write_text(OTHER)
+                (tmp_path / "b.txt").write_text("")
+            return super().map_units(work, inputs, options, extras)
+
+        def compare(self, tasks, options, resources=None):
+            for task in tasks:
+                compared.append([(d.id, d.text) for d in task.docs])
+                yield StoryResult(task.story, {}, "")
+
+    result = scan([str(tmp_path)], ChangingCrawl(workers=1), Options())
+    assert result.grouping.story[0] == result.grouping.story[1]  # b and c, read first
+    assert compared == []  # b changed: its story has one version left, nothing to compare
+    changed = [e for e in result.corpus.errors if e.code == "changed"]
+    assert [e.source.rsplit("/", 1)[-1] for e in changed] == ["b.txt"]

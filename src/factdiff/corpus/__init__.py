@@ -11,10 +11,12 @@ linking (exact cosine of each candidate pair, then average-link groups: stories 
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 from factdiff.corpus.candidates import (
@@ -60,9 +62,14 @@ class Links:
     sims: np.ndarray  # (m,) float32
 
 
-# Numba's parallel loops run on a threading layer; where only its own "workqueue" layer is
-# available (no OpenMP or TBB runtime, as on a plain macOS), two Python threads running
-# them at once abort the whole process. So one ``link`` at a time per process.
+# Numba's parallel loops run on a threading layer. GNU OpenMP, which numba picks where it
+# is installed, kills a forked child that runs them after its parent did (a pool of
+# workers grouping, after the driver grouped): ask for a fork-safe layer unless the user
+# chose one. Numba's own "workqueue" layer (the fork-safe choice without TBB, and the only
+# layer on a machine without OpenMP or TBB) aborts the process when two Python threads run
+# parallel loops at once: so one ``link`` at a time per process.
+if "NUMBA_THREADING_LAYER" not in os.environ:
+    numba.config.THREADING_LAYER = "forksafe"
 _ONE_AT_A_TIME = threading.Lock()
 
 

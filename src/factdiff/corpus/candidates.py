@@ -11,9 +11,10 @@ is verified afterwards by its exact cosine (linking.py):
   conjunctions.
 
 Linear, because every document has a fixed number of terms and bands, every posting list
-is capped, and each document keeps a fixed number of partners; the work per document does
-not grow with the corpus. (The nearest-neighbour index this replaced, faiss IVF over a
-dense sketch, costs n^1.5.) Deterministic: equal scores are settled by the order met.
+is capped, and each document keeps a fixed number of partners: the work per document does
+not grow with the corpus, except for sorting the band keys (n log n). (The nearest-
+neighbour index this replaced, faiss IVF over a dense sketch, cost n^1.5.) Deterministic:
+equal scores are settled by the order met, which does not depend on the threads.
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
 
 def lsh_pairs(signatures: np.ndarray, rows_per_band: int = BINS // BANDS) -> np.ndarray:
     """(i, j) pairs, i < j, that share all rows of at least one band. A row of zeros is no
-    signature (a document without terms) and joins no band. Each band becomes a column of
-    64-bit keys (a multiply-add hash of its rows: two different bands sharing a key is a
-    1-in-2**64 event, and would only add a candidate pair, which is verified anyway),
-    sorted in threads (numpy's sort releases the GIL)."""
+    signature (``term_signatures`` of a document without terms) and joins no band. (Empty
+    texts' shingle signatures are alike and pair up; their cosine, 0, drops them.) Each
+    band becomes a column of 64-bit keys (a multiply-add hash of its rows: two different
+    bands sharing a key is a 1-in-2**64 event, and would only add a candidate pair, which
+    is verified anyway), sorted in threads (numpy's sort releases the GIL)."""
     n = len(signatures)
     ids = np.flatnonzero(signatures.any(axis=1))
     keys = _band_keys(np.ascontiguousarray(signatures[ids]), rows_per_band)
@@ -96,9 +98,9 @@ def term_pairs(
 ) -> np.ndarray:
     """(i, j) pairs, i < j: each row with its ``k`` best partners among the rows sharing one
     of its terms (columns of ``terms``, -1 ignored) whose posting list has at most ``cap``
-    rows; ranked by the dot product of the shared terms' weights, which must be positive
-    (TF-IDF weights are). ``cap`` and ``k`` default to ``TERM_CAP`` and ``NEIGHBOURS``,
-    read when called."""
+    rows; ranked by the dot product of the shared terms' weights. A pair comes twice when
+    each row keeps the other (``unique_pairs`` drops repeats). ``cap`` and ``k`` default
+    to ``TERM_CAP`` and ``NEIGHBOURS``, read when called."""
     cap = TERM_CAP if cap is None else cap
     k = NEIGHBOURS if k is None else k
     n, m = terms.shape
@@ -210,7 +212,7 @@ def _best_partners(ptr, term, weight, posting_ptr, posting_row, posting_weight, 
     best = np.full((n, k), -1, dtype=np.int64)
     step = (n + chunks - 1) // chunks
     for c in prange(chunks):
-        total = np.zeros(n, dtype=np.float32)
+        total = np.zeros(n, dtype=np.float32)  # > 0: met by the current row
         met = np.empty(n, dtype=np.int64)
         scores = np.empty(k, dtype=np.float32)
         items = np.empty(k, dtype=np.int64)
@@ -220,12 +222,13 @@ def _best_partners(ptr, term, weight, posting_ptr, posting_row, posting_weight, 
                 t, w = term[e], weight[e]
                 for q in range(posting_ptr[t], posting_ptr[t + 1]):
                     j = posting_row[q]
-                    if j == i:
-                        continue
+                    share = w * posting_weight[q]
+                    if j == i or not share > 0.0:
+                        continue  # itself, or no evidence (a zero weight)
                     if total[j] == 0.0:
                         met[count] = j
                         count += 1
-                    total[j] += w * posting_weight[q]
+                    total[j] += share
             size = 0
             for t in range(count):
                 j = met[t]

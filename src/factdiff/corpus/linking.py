@@ -68,7 +68,7 @@ def average_link(
     label = np.arange(n) if start is None else np.asarray(start).copy()
     keep = sims >= threshold
     if start is None and keep.any():
-        label, keep = _merge_cliques(n, pairs, keep)
+        label, keep = _merge_cliques(n, pairs, sims, keep, threshold)
     if not keep.any():
         return _renumber(label)
     ga, gb = label[pairs[keep, 0]], label[pairs[keep, 1]]
@@ -132,20 +132,29 @@ def average_link(
     return _renumber(label)
 
 
-def _merge_cliques(n: int, pairs: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _merge_cliques(
+    n: int, pairs: np.ndarray, sims: np.ndarray, keep: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Labels with every clique merged, and ``keep`` without its pairs. A clique here is a
-    component of the kept (distinct) pairs in which every two rows are a kept pair: average
-    link joins it whole in any order, since every average is of cosines at or above the
-    threshold. Most stories are cliques, and this spares them the heap."""
+    component of the kept pairs in which every two rows are a kept pair: average link joins
+    it whole in any order, since every average is of cosines at or above the threshold.
+    Most stories are cliques, and this spares them the heap. A component with a cosine
+    within a rounding error of the threshold is left to the heap, which averages in float64
+    what was verified in float32, so the groups are the heap's own."""
     from scipy.sparse.csgraph import connected_components
 
-    kept = pairs[keep]
+    kept, kept_sims = pairs[keep], sims[keep]
     ones = np.ones(len(kept), dtype=np.int8)
     graph = sp.csr_matrix((ones, (kept[:, 0], kept[:, 1])), shape=(n, n))
     _, component = connected_components(graph, directed=False)
     size = np.bincount(component)
-    links = np.bincount(component[kept[:, 0]], minlength=len(size))
-    clique = size * (size - 1) // 2 == links  # singletons too: 0 == 0
+    low, high = kept.min(axis=1), kept.max(axis=1)
+    distinct = np.unique(low[low != high].astype(np.int64) * n + high[low != high])
+    links = np.bincount(component[distinct // n], minlength=len(size))
+    lowest = np.full(len(size), np.inf)
+    np.minimum.at(lowest, component[kept[:, 0]], kept_sims)
+    clique = (size * (size - 1) // 2 == links) & (lowest >= threshold + 1e-6)
+    clique |= size == 1
     order = np.argsort(component, kind="stable")
     first = order[np.concatenate([[0], np.cumsum(size)[:-1]])]  # lowest row per component
     label = np.where(clique[component], first[component], np.arange(n))

@@ -21,11 +21,10 @@ import numpy as np
 
 from factdiff.corpus import SEED, Grouping, group_sketches
 from factdiff.corpus.echo import restates_itself
-from factdiff.corpus.engine import Corpus, StoryResult, StoryTask
+from factdiff.corpus.engine import Corpus, DocInfo, StoryResult, StoryTask
 from factdiff.corpus.read import Unit, unit_documents
-from factdiff.errors import InputError
 from factdiff.options import Options
-from factdiff.types import Document
+from factdiff.types import Document, IngestError
 
 MAX_VERSIONS = 8  # per compare run: a bigger story is compared in parts, original in each
 
@@ -51,22 +50,32 @@ class Wanted:
 
 def read_wanted(
     item: tuple[Unit | None, Wanted | None], options: Options
-) -> list[tuple[int, Document]] | None:
+) -> list[tuple[int, Document]]:
     """A unit read again, in a worker: its versions of stories with copies, and its lone
     pages that restate themselves (compared alone), by corpus index; only these travel to
-    the driver. None when the unit is not the one the first pass read."""
+    the driver, which checks each is the document it read first (``same_document``). A
+    unit the first pass did not have (the input changed) gives nothing."""
     unit, wanted = item
     if unit is None or wanted is None:
-        return None
+        return []
     docs, _ = unit_documents(unit, options)
-    if len(docs) != wanted.count:
-        return None
     window = options.tuning.within_sentences
     return [
         (wanted.start + p, d)
-        for p, d in enumerate(docs)
+        for p, d in enumerate(docs[: wanted.count])
         if p in wanted.copies or restates_itself(d.text, window)
     ]
+
+
+def same_document(info: DocInfo, doc: Document) -> bool:
+    """Whether a document read again is the one read first: the same id (before a repeated
+    id's "-2" suffix) and the same length. A crawl can change between the two reads (a URL
+    fetched twice, a file rewritten); a document that did is left out, never renamed."""
+    suffix = info.doc[len(doc.id) + 1 :]
+    named = info.doc == doc.id or (
+        info.doc.startswith(f"{doc.id}-") and suffix.isdigit() and suffix[0] != "0"
+    )
+    return named and info.chars == len(doc.text)
 
 
 def wanted_per_unit(unit_sizes: Sequence[int], copies: Sequence[int]) -> Iterator[Wanted]:
@@ -160,10 +169,13 @@ def scan(
     wanted = wanted_per_unit(corpus.unit_sizes, copies)
     docs: dict[str, Document] = {}
     for found in engine.map_units(partial(read_wanted, options=options), inputs, options, wanted):
-        if found is None:
-            raise InputError("input_changed", "the inputs changed while they were scanned")
         for index, d in found:
-            docs[ids[index]] = d if d.id == ids[index] else replace(d, id=ids[index])
+            if same_document(corpus.docs[index], d):
+                docs[ids[index]] = d if d.id == ids[index] else replace(d, id=ids[index])
+    for i in copies:
+        if ids[i] not in docs:
+            message = "it changed (or could not be read) between the two reads; not compared"
+            corpus.errors.append(IngestError(corpus.docs[i].source, "changed", message))
     tasks = tasks_for(members, first, docs, ids)
     for task, story_result in zip(tasks, engine.compare(tasks, options), strict=True):
         result.results.append((task, story_result))
