@@ -154,3 +154,27 @@ def test_a_jsonl_file_cut_into_byte_ranges_keeps_every_row_and_its_line_number(
     assert [d.id for d in docs] == [f"{path}:{n}" for n in lines]
     assert [d.text for d in docs] == [r["text"] for r in rows]
     assert [(e.source, e.code) for e in errors] == [(f"{path}:22", "bad_record")]
+
+
+def test_the_stages_after_reading_are_named_as_they_start(tmp_path):
+    """Grouping a big crawl takes a while after its last document is read: the CLI's
+    progress line names each stage (cluster: grouping; scan: grouping, reading the stories
+    to compare, comparing)."""
+    import factdiff
+    from factdiff.corpus.engine import LocalEngine, StoryResult
+    from factdiff.corpus.scan import scan
+
+    corpus = tmp_path / "news.jsonl"
+    rows = [{"id": "fire", "text": FIRE}, {"id": "copy", "text": FIRE_SPUN}, {"text": OTHER}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    stages: list[str] = []
+    factdiff.cluster([str(corpus)], workers=1, on_stage=stages.append)
+    assert stages == ["grouping"]
+
+    class NoModels(LocalEngine):  # the stages, not the comparisons, are tested here
+        def compare(self, tasks, options, resources=None):
+            yield from (StoryResult(task.story, {}, "") for task in tasks)
+
+    stages.clear()
+    scan([str(corpus)], NoModels(1), on_stage=stages.append)
+    assert stages == ["grouping", "reading the stories to compare", "comparing"]

@@ -107,10 +107,12 @@ def cluster(
     workers: int = 0,
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ):
     """Group documents (paths, directories, JSONL corpora, WARC crawls, or Documents) into
     stories and events: a :class:`~factdiff.corpus.Grouping`, unreadable inputs in its
-    ``errors``. Raises InputError when nothing is readable."""
+    ``errors``. ``progress`` is told how many more documents were read, ``on_stage`` the
+    name of each stage as it starts. Raises InputError when nothing is readable."""
     from factdiff.corpus import group, group_sketches
     from factdiff.corpus.engine import make_engine
 
@@ -125,6 +127,8 @@ def cluster(
     if not corpus.docs:
         raise nothing_to("group", corpus.errors)
     ids, sources = [d.doc for d in corpus.docs], [d.source for d in corpus.docs]
+    if on_stage:
+        on_stage("grouping")
     return group_sketches(ids, sources, corpus.sketches, corpus.errors, seed)[0]
 
 
@@ -139,6 +143,7 @@ def scan(
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
     on_story: Callable | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ):
     """Group a crawl, compare each story with more than one version, and write the results
     into ``output`` (see corpus/outputs.py). Returns the :class:`~factdiff.corpus.scan.ScanResult`.
@@ -158,7 +163,7 @@ def scan(
 
     result = run_scan(
         [str(x) for x in inputs], make_engine(engine, address, workers), options or Options(),
-        seed, progress, arrived,
+        seed, progress, arrived, on_stage=on_stage,
     )  # fmt: skip
     if not result.corpus.docs:
         raise nothing_to("scan", result.corpus.errors)

@@ -358,9 +358,10 @@ def corpus_options(id_field: str, text_field: str, url_field: str, date_field: s
 @contextlib.contextmanager
 def rate_progress(quiet: bool, *what: str) -> Iterator:
     """One counter per kind of item ("docs", "stories"), each with items per second, on
-    stderr; yields one advance function per kind."""
+    stderr; yields one advance function per kind, then a function that names the stage
+    under way (grouping a million documents takes a while after the last is read)."""
     if quiet:
-        yield tuple(None for _ in what)
+        yield tuple(None for _ in range(len(what) + 1))
         return
     from rich.progress import (
         BarColumn,
@@ -381,7 +382,11 @@ def rate_progress(quiet: bool, *what: str) -> Iterator:
     columns += [Rate(), TimeElapsedColumn()]
     with Progress(*columns, console=stderr(), transient=True) as progress:
         tasks = [progress.add_task(w, total=None, unit=w) for w in what]
-        yield tuple((lambda n, t=t: progress.advance(t, n)) for t in tasks)
+
+        def stage(name: str) -> None:
+            progress.update(tasks[0], description=f"{what[0]}, {name}")
+
+        yield (*((lambda n, t=t: progress.advance(t, n)) for t in tasks), stage)
 
 
 def report_skipped(errors) -> None:
@@ -417,10 +422,10 @@ def cluster(
 
     with user_errors(verbose):
         options = corpus_options(id_field, text_field, url_field, date_field)
-        with rate_progress(quiet, "docs") as (on_docs,):
+        with rate_progress(quiet, "docs") as (on_docs, on_stage):
             grouping = group_inputs(
                 inputs, options=options, engine=engine, address=address, workers=workers,
-                seed=seed, progress=on_docs,
+                seed=seed, progress=on_docs, on_stage=on_stage,
             )  # fmt: skip
         report_skipped(grouping.errors)
         lines = [
@@ -467,10 +472,10 @@ def scan(
         options = corpus_options(
             id_field, text_field, url_field, date_field, use_model=not no_model
         )
-        with rate_progress(quiet, "docs", "stories") as (on_docs, on_stories):
+        with rate_progress(quiet, "docs", "stories") as (on_docs, on_stories, on_stage):
             result = run_scan(
                 inputs, output, options=options, engine=engine, address=address,
-                workers=workers, seed=seed, progress=on_docs,
+                workers=workers, seed=seed, progress=on_docs, on_stage=on_stage,
                 on_story=(lambda task, res: on_stories(1)) if on_stories else None,
             )  # fmt: skip
         report_skipped(result.corpus.errors)

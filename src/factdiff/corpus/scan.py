@@ -148,11 +148,15 @@ def scan(
     on_docs: Callable[[int], None] | None = None,
     on_story: Callable[[StoryTask, StoryResult], None] | None = None,
     compare: bool = True,
+    on_stage: Callable[[str], None] | None = None,
 ) -> ScanResult:
     """Group ``inputs`` and compare their stories with ``engine``; ``on_story`` is called
-    as each story's report arrives (the CLI writes it at once)."""
+    as each story's report arrives (the CLI writes it at once), ``on_stage`` with the name
+    of each stage as it starts."""
     options = options or Options()
+    stage = on_stage or (lambda name: None)
     corpus = engine.sketch(inputs, options, seed, on_docs)
+    stage("grouping")
     ids = [d.doc for d in corpus.docs]
     grouping, rows = group_sketches(
         ids, [d.source for d in corpus.docs], corpus.sketches, corpus.errors, seed
@@ -165,6 +169,7 @@ def scan(
     )
     if not compare or not members:
         return result
+    stage("reading the stories to compare")
     copies = sorted(i for m in members.values() if len(m) > 1 for i in m)
     wanted = wanted_per_unit(corpus.unit_sizes, copies)
     docs: dict[str, Document] = {}
@@ -177,6 +182,7 @@ def scan(
             message = "it changed (or could not be read) between the two reads; not compared"
             corpus.errors.append(IngestError(corpus.docs[i].source, "changed", message))
     tasks = tasks_for(members, first, docs, ids)
+    stage("comparing")
     for task, story_result in zip(tasks, engine.compare(tasks, options), strict=True):
         result.results.append((task, story_result))
         if on_story:
