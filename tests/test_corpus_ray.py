@@ -29,18 +29,37 @@ def crawl(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_ray_and_local_engines_give_identical_groups(crawl):
+def test_ray_and_local_engines_give_identical_groups_and_second_reads(crawl):
+    from functools import partial
+
     from factdiff.corpus import group_sketches
     from factdiff.corpus.engine import LocalEngine, RayEngine
+    from factdiff.corpus.scan import read_wanted, wanted_per_unit
     from factdiff.options import Options
 
     root, docs = crawl
+    options = Options()
+    copies = list(range(0, 120, 3))  # the second pass of scan: these documents, by index
+
+    def second_pass(engine, corpus):
+        wanted = wanted_per_unit(corpus.unit_sizes, copies)
+        found = engine.map_units(
+            partial(read_wanted, options=options), [str(root)], options, wanted
+        )
+        return [(i, d.id, d.text) for unit in found for i, d in unit]
+
     try:
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-        remote = RayEngine().sketch([str(root)], Options(), seed=0)
+        engine = RayEngine()
+        remote = engine.sketch([str(root)], options, seed=0)
+        remote_again = second_pass(engine, remote)
     finally:
         ray.shutdown()
-    local = LocalEngine(2).sketch([str(root)], Options(), seed=0)
+    local = LocalEngine(2).sketch([str(root)], options, seed=0)
+    local_again = second_pass(LocalEngine(2), local)
+    assert remote_again == local_again
+    assert [i for i, _, _ in local_again] == copies
+    assert all(local.docs[i].doc == doc for i, doc, _ in local_again)
 
     def grouping(c):
         return group_sketches([d.doc for d in c.docs], [d.source for d in c.docs], c.sketches)[0]
