@@ -121,7 +121,7 @@ def collect(results: Iterable[tuple[list, Sketches, list]], progress: Progress |
 
 def with_extras(items: Iterable[Unit], extras: Iterable | None) -> Iterable:
     """The units, or (unit, extra) pairs; a pair misses its unit or its extra (None) when
-    the input changed between two passes over it, which the work function must report."""
+    the input changed between two passes over it (the work function must allow for it)."""
     return items if extras is None else zip_longest(items, extras)
 
 
