@@ -178,3 +178,12 @@ def test_the_stages_after_reading_are_named_as_they_start(tmp_path):
     stages.clear()
     scan([str(corpus)], NoModels(1), on_stage=stages.append)
     assert stages == ["grouping", "reading the stories to compare", "comparing"]
+
+
+def test_a_document_info_travels_between_processes_unchanged():
+    import pickle
+
+    from factdiff.corpus.engine import DocInfo
+
+    info = DocInfo("s1-2", "crawl.jsonl:3", "https://a.example/x", "a.example", "2024", "T", 9)
+    assert pickle.loads(pickle.dumps(info)) == info
