@@ -12,7 +12,7 @@ import re
 from factdiff.checks._common import doc_of, finding, fold, span_of, tokens, values_equal
 from factdiff.checks._lexicon import STOPWORDS
 from factdiff.checks._numbers import describe, noun_key, usable
-from factdiff.facts.numbers import is_number_word
+from factdiff.facts.numbers import is_number_word, is_year_text
 from factdiff.types import Finding, Mention, Quantity, SentenceFacts
 
 _TOTAL = re.compile(r"\b(in all|in total|total|altogether|all told|overall|combined)\b")
@@ -75,7 +75,7 @@ def _not_a_level(q: Quantity, text: str, start: int) -> bool:
 def _ratio_part(word: str, article: bool = False) -> bool:
     """A number of "N in M" ("one in five", "one in a hundred"); not a year ("12 in 2020")."""
     word = word.strip(",.-")
-    if word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100:
+    if is_year_text(word):
         return False
     return is_number_word(word) or (article and word in ("a", "an"))
 

@@ -15,22 +15,23 @@ import numpy as np
 import scipy.sparse as sp
 from numba import njit, prange
 
+from factdiff.corpus.candidates import CHUNKS
+
 
 def cosines(rows: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
     """Exact cosine of each (i, j) pair of unit rows (fastest with pairs sorted by i)."""
     out = np.empty(len(pairs), dtype=np.float32)
     if len(pairs):
         first, second = np.ascontiguousarray(pairs[:, 0]), np.ascontiguousarray(pairs[:, 1])
-        _cosines(rows.indptr, rows.indices, rows.data, first, second, out, rows.shape[1])
+        _cosines(rows.indptr, rows.indices, rows.data, first, second, out, rows.shape[1], CHUNKS)
     return out
 
 
 @njit(cache=True, parallel=True)
-def _cosines(indptr, indices, data, first, second, out, width):
+def _cosines(indptr, indices, data, first, second, out, width, chunks):
     """Row i is scattered into a dense buffer once per run of pairs that share it; each
     partner row is then a gather. Linear in the pairs' nonzeros, no sparse products; the
     pairs are cut into chunks, one dense buffer each, run on all cores."""
-    chunks = 16
     step = (len(first) + chunks - 1) // chunks
     for c in prange(chunks):
         dense = np.zeros(width, dtype=np.float32)
@@ -153,8 +154,7 @@ def _merge_cliques(
     links = np.bincount(component[distinct // n], minlength=len(size))
     lowest = np.full(len(size), np.inf)
     np.minimum.at(lowest, component[kept[:, 0]], kept_sims)
-    clique = (size * (size - 1) // 2 == links) & (lowest >= threshold + 1e-6)
-    clique |= size == 1
+    clique = (size * (size - 1) // 2 == links) & (lowest >= threshold + 1e-6)  # singletons too
     order = np.argsort(component, kind="stable")
     first = order[np.concatenate([[0], np.cumsum(size)[:-1]])]  # lowest row per component
     label = np.where(clique[component], first[component], np.arange(n))

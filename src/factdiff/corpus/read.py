@@ -134,25 +134,12 @@ def _jsonl_ranges(path: str) -> Iterator[Unit]:
         yield Unit(errors=(IngestError(path, "unreadable", exc.strerror or str(exc)),))
 
 
-def _warc_batches(path: str, options: Options) -> Iterator[Unit]:
-    """The archive's HTML responses, unextracted, with the errors of the records between."""
-    batch: list[Response] = []
-    errors: list[IngestError] = []
+def _warc_responses(path: str, options: Options) -> Iterator[Response | IngestError]:
+    """The archive's HTML responses, unextracted, and the errors of the records between."""
     try:
-        for item in iter_responses(Path(path), options):
-            if isinstance(item, IngestError):
-                errors.append(item)
-                continue
-            batch.append(item)
-            if len(batch) >= RESPONSES_PER_UNIT:
-                yield Unit(responses=tuple(batch), errors=tuple(errors))
-                batch, errors = [], []
-    except InputError as exc:
-        errors.append(IngestError(path, exc.code, exc.message))
-    except OSError as exc:
-        errors.append(IngestError(path, "unreadable", exc.strerror or str(exc)))
-    if batch or errors:
-        yield Unit(responses=tuple(batch), errors=tuple(errors))
+        yield from iter_responses(Path(path), options)
+    except InputError as exc:  # warcio not installed
+        yield IngestError(path, exc.code, exc.message)
 
 
 def _jsonl_lines(unit: Unit) -> list[bytes]:
@@ -191,23 +178,23 @@ def _record_units(item: str, options: Options) -> Iterator[Unit] | None:
     if Path(item).suffix.lower() in (".jsonl", ".ndjson"):
         return _jsonl_ranges(item)
     if is_warc(Path(item)):
-        return _warc_batches(item, options)
-    if is_record_file(item):
-        return _record_batches(item, options)
+        return _batches(_warc_responses(item, options), "responses", RESPONSES_PER_UNIT)
+    if is_record_file(item):  # a JSON file: the driver reads it
+        return _batches(read_one(item, options), "docs", DOCS_PER_UNIT)
     return None
 
 
-def _record_batches(path: str, options: Options) -> Iterator[Unit]:
-    """Documents of a JSON file, read by the driver, in batches."""
-    docs: list[Document] = []
+def _batches(items: Iterable, field: str, size: int) -> Iterator[Unit]:
+    """Units of ``size`` items each (as the Unit ``field``), with the errors met between."""
+    batch: list = []
     errors: list[IngestError] = []
-    for x in read_one(path, options):
-        (errors if isinstance(x, IngestError) else docs).append(x)
-        if len(docs) >= DOCS_PER_UNIT:
-            yield Unit(docs=tuple(docs), errors=tuple(errors))
-            docs, errors = [], []
-    if docs or errors:
-        yield Unit(docs=tuple(docs), errors=tuple(errors))
+    for x in items:
+        (errors if isinstance(x, IngestError) else batch).append(x)
+        if len(batch) >= size:
+            yield Unit(**{field: tuple(batch)}, errors=tuple(errors))
+            batch, errors = [], []
+    if batch or errors:
+        yield Unit(**{field: tuple(batch)}, errors=tuple(errors))
 
 
 def unit_documents(unit: Unit, options: Options) -> tuple[list[Document], list[IngestError]]:

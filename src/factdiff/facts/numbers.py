@@ -105,11 +105,15 @@ def format_number(value: float | None, fallback: str = "") -> str:
     return f"{value:.10g}"
 
 
+def is_year_text(text: str) -> bool:
+    """Four digits in 1800-2100: what a year is written as."""
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
+
+
 def looks_like_year(token) -> bool:
     """A four-digit number in 1800-2100 that does not count a plural noun ("in 2015", "the
     1908 building", but not "2000 people")."""
-    text = token.text
-    if len(text) != 4 or not text.isdigit() or not 1800 <= int(text) <= 2100:
+    if not is_year_text(token.text):
         return False
     head = token.head
     counts = token.dep_ == "nummod" and head.i > token.i and head.tag_ in ("NNS", "NNPS")
